@@ -1,0 +1,37 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
+import { CommonModule } from './common/common.module';
+import { ConfigModule } from './config/config.module';
+import { Env } from './config/env';
+import { dataSourceOptions } from './database/data-source';
+import { EmployersModule } from './employers/employers.module';
+import { HealthModule } from './health/health.module';
+import { loggerOptions } from './common/logging';
+import { MailModule } from './mail/mail.module';
+import { QueueModule } from './queue/queue.module';
+import { UsersModule } from './users/users.module';
+import { WebModule } from './web/web.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(env: Env, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(env),
+        LoggerModule.forRoot(loggerOptions(env)),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), autoLoadEntities: false }),
+        CommonModule,
+        QueueModule,
+        MailModule,
+        UsersModule,
+        EmployersModule,
+        AuthModule,
+        HealthModule,
+        WebModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,120 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import { DataSource, EntityManager } from 'typeorm';
+import { Env } from '../config/env';
+
+export interface QueueOptions {
+  /** How often a failed job is tried again before it is given up. */
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  /** Doubles the delay after each failure. */
+  retryBackoff?: boolean;
+  /** A job running longer than this is assumed lost and retried. */
+  expireInSeconds?: number;
+}
+
+export interface EnqueueOptions {
+  /** Enqueue inside this transaction: the job exists exactly when the transaction commits. */
+  manager?: EntityManager;
+  startAfter?: Date;
+  /** At most one queued job with this key at a time. */
+  singletonKey?: string;
+}
+
+export type JobHandler<T> = (data: T, job: { id: string; retryCount: number }) => Promise<void>;
+
+interface Registration {
+  handler: JobHandler<never>;
+  options: QueueOptions;
+}
+
+/**
+ * The durable job queue, kept in Postgres by pg-boss. Jobs carry ids only;
+ * handlers reload what they need. A job is taken by one worker at a time
+ * (SKIP LOCKED), so several app instances can run workers side by side.
+ *
+ * Consumers `register()` in their onModuleInit; the queues are created at
+ * application bootstrap, and workers only run once `startWorkers()` is called by the server
+ * (command-line tasks enqueue without working the queue).
+ */
+@Injectable()
+export class QueueService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(QueueService.name);
+  private readonly registrations = new Map<string, Registration>();
+  private readonly boss: PgBoss;
+  private started?: Promise<void>;
+  private working = false;
+
+  constructor(
+    dataSource: DataSource,
+    private readonly env: Env,
+  ) {
+    const url = (dataSource.options as { url: string }).url;
+    this.boss = new PgBoss({ connectionString: url, max: 4, application_name: 'careercenter-queue', schedule: false });
+    this.boss.on('error', (error) => this.logger.error({ err: error }, 'queue error'));
+  }
+
+  register<T>(queue: string, handler: JobHandler<T>, options: QueueOptions = {}): void {
+    if (this.registrations.has(queue)) throw new Error(`Queue ${queue} is registered twice`);
+    this.registrations.set(queue, { handler: handler as JobHandler<never>, options });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.start();
+  }
+
+  private start(): Promise<void> {
+    this.started ??= (async () => {
+      await this.boss.start();
+      for (const [name, { options }] of this.registrations) {
+        const settings = {
+          name,
+          retryLimit: options.retryLimit ?? 5,
+          retryDelay: options.retryDelaySeconds ?? 30,
+          retryBackoff: options.retryBackoff ?? true,
+          expireInSeconds: options.expireInSeconds ?? 300,
+        };
+        const existing = await this.boss.getQueue(name);
+        if (existing) await this.boss.updateQueue(name, settings);
+        else await this.boss.createQueue(name, settings);
+      }
+    })();
+    return this.started;
+  }
+
+  async enqueue<T extends object>(queue: string, data: T, options: EnqueueOptions = {}): Promise<string | null> {
+    if (!this.registrations.has(queue)) throw new Error(`Queue ${queue} has no registered handler`);
+    await this.start();
+    const { manager } = options;
+    return this.boss.send(queue, data, {
+      startAfter: options.startAfter,
+      singletonKey: options.singletonKey,
+      // pg-boss runs its INSERT through our transaction's connection.
+      db: manager ? { executeSql: async (text, values) => ({ rows: await manager.query(text, values) }) } : undefined,
+    });
+  }
+
+  async startWorkers(): Promise<void> {
+    await this.start();
+    if (this.working) return;
+    this.working = true;
+    for (const [name, { handler }] of this.registrations) {
+      await this.boss.work<never>(name, { pollingIntervalSeconds: this.env.QUEUE_POLL_SECONDS, batchSize: 1, includeMetadata: true }, async ([job]) => {
+        await handler(job.data, { id: job.id, retryCount: job.retryCount });
+      });
+    }
+  }
+
+  /** Jobs waiting or being retried, by queue; for health and admin pages. */
+  async backlog(): Promise<Record<string, number>> {
+    await this.start();
+    const entries = await Promise.all([...this.registrations.keys()].map(async (name) => [name, await this.boss.getQueueSize(name)] as const));
+    return Object.fromEntries(entries);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (!this.started) return;
+    // Waits for running handlers, so a message being sent is not cut off.
+    await this.boss.stop({ graceful: true, wait: true, timeout: 20000 });
+  }
+}

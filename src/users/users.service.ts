@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { User } from './user.entity';
+
+/** Trimmed and lower-cased: the one form of an address we store and compare. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+@Injectable()
+export class UsersService {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+
+  findById(id: string): Promise<User | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.users.findOneBy({ email: normalizeEmail(email) });
+  }
+
+  /** With the password hash, which is otherwise never selected. */
+  findByEmailWithPassword(email: string): Promise<User | null> {
+    return this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.email = :email', { email: normalizeEmail(email) }).getOne();
+  }
+
+  async passwordHashOf(id: string): Promise<string | undefined> {
+    const row = await this.users.createQueryBuilder('u').select('u.passwordHash', 'hash').where('u.id = :id', { id }).getRawOne<{ hash: string }>();
+    return row?.hash;
+  }
+
+  /** Sets a new password and ends every earlier token of the user. */
+  async setPassword(manager: EntityManager, id: string, passwordHash: string): Promise<void> {
+    await manager.update(User, { id }, { passwordHash, tokenVersion: () => 'token_version + 1' });
+  }
+
+  async revokeTokens(id: string): Promise<void> {
+    await this.users.update({ id }, { tokenVersion: () => 'token_version + 1' });
+  }
+}
