@@ -8,12 +8,14 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 @Injectable()
 export class UsersService {
   constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
 
-  findById(id: string): Promise<User | null> {
-    return this.users.findOneBy({ id });
+  async findById(id: string): Promise<User | null> {
+    return UUID.test(id) ? this.users.findOneBy({ id }) : null;
   }
 
   findByEmail(email: string): Promise<User | null> {
