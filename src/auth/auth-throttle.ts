@@ -1,6 +1,6 @@
-import { ExecutionContext } from '@nestjs/common';
-import { ThrottlerModuleOptions } from '@nestjs/throttler';
-import type { Request } from 'express';
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModuleOptions } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Env } from '../config/env';
 import { User } from '../users/user.entity';
@@ -21,7 +21,7 @@ function accountOf(req: Request): string {
 /**
  * Two limits on sign-in, registration and password reset, each counted in
  * Postgres: per client address and per account. Applied with
- * `@UseGuards(ThrottlerGuard)` on those routes only.
+ * `@UseGuards(AuthThrottlerGuard)` on those routes only.
  */
 export function authThrottleOptions(env: Env, dataSource: DataSource): ThrottlerModuleOptions {
   const ttl = env.RATE_LIMIT_WINDOW_SECONDS * 1000;
@@ -33,4 +33,13 @@ export function authThrottleOptions(env: Env, dataSource: DataSource): Throttler
       { name: 'account', ttl, limit: env.RATE_LIMIT_AUTH_PER_ACCOUNT, getTracker: (req: Record<string, unknown>, _ctx: ExecutionContext) => accountOf(req as unknown as Request) },
     ],
   };
+}
+
+/** The throttler names its header after the limit (`Retry-After-account`); clients look for plain `Retry-After`. */
+@Injectable()
+export class AuthThrottlerGuard extends ThrottlerGuard {
+  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(Math.max(1, detail.timeToBlockExpire)));
+    return super.throwThrottlingException(context, detail);
+  }
 }

