@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { Env } from './config/env';
@@ -13,14 +14,14 @@ export function configureApp(app: NestExpressApplication, env: Env): void {
   app.disable('x-powered-by');
   if (env.TRUST_PROXY) app.set('trust proxy', 1);
 
-  app.use(
+  const securityHeaders = (styleSrc: string[]) =>
     helmet({
       contentSecurityPolicy: {
         useDefaults: false,
         directives: {
           defaultSrc: ["'self'"],
           scriptSrc: ["'self'"],
-          styleSrc: ["'self'"],
+          styleSrc,
           imgSrc: ["'self'", 'data:'],
           fontSrc: ["'self'"],
           connectSrc: ["'self'"],
@@ -34,8 +35,11 @@ export function configureApp(app: NestExpressApplication, env: Env): void {
       strictTransportSecurity: env.isProduction ? { maxAge: 31536000, includeSubDomains: true } : false,
       frameguard: { action: 'deny' },
       referrerPolicy: { policy: 'same-origin' },
-    }),
-  );
+    });
+  const pages = securityHeaders(["'self'"]);
+  // Swagger UI's page carries inline styles; only its own path allows them.
+  const apiDocs = securityHeaders(["'self'", "'unsafe-inline'"]);
+  app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/docs') ? apiDocs : pages)(req, res, next));
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '100kb' });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
@@ -54,5 +58,4 @@ export function configureApp(app: NestExpressApplication, env: Env): void {
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
 
-  app.enableShutdownHooks();
 }
