@@ -5,7 +5,7 @@
  */
 export function safeNextPath(next: unknown): string {
   if (typeof next !== 'string' || next.length === 0 || next.length > 2000) return '/';
-  if (!next.startsWith('/') || next.startsWith('//') || next.includes('\\') || /[\u0000-\u001f\u007f]/.test(next)) return '/';
+  if (!next.startsWith('/') || next.startsWith('//') || next.includes('\\') || /\p{Cc}/u.test(next)) return '/';
   try {
     const base = 'http://careercenter.invalid';
     const url = new URL(next, base);

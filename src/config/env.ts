@@ -51,7 +51,7 @@ export class Env {
 
   @Transform(emptyToUndefined)
   @IsOptional()
-  @IsUrl({ require_tld: false, protocols: ['postgres', 'postgresql'] })
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['postgres', 'postgresql'] })
   DATABASE_URL?: string = undefined;
 
   @IsString()
@@ -91,7 +91,7 @@ export class Env {
 
   @Transform(emptyToUndefined)
   @IsOptional()
-  @IsUrl({ require_tld: false, protocols: ['smtp', 'smtps'] })
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['smtp', 'smtps'] })
   SMTP_URL?: string = undefined;
 
   @IsString()

@@ -1,7 +1,3 @@
-export const TEMPLATE_DATABASE = 'careercenter_test_template';
+export { withDatabase } from '../../src/database/database-url';
 
-export function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
+export const TEMPLATE_DATABASE = 'careercenter_test_template';
