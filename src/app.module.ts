@@ -6,6 +6,7 @@ import { CommonModule } from './common/common.module';
 import { ConfigModule } from './config/config.module';
 import { Env } from './config/env';
 import { dataSourceOptions } from './database/data-source';
+import { DemoModule } from './demo/demo.module';
 import { EmployersModule } from './employers/employers.module';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './common/logging';
@@ -31,6 +32,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         WebModule,
+        DemoModule,
       ],
     };
   }

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { ConfigError, loadEnv } from './config/env';
 import { openDatabaseRuntime } from './database/database-runtime';
+import { migrate } from './database/migrate';
 import { DemoDataService } from './demo/demo-data.service';
 import { QueueService } from './queue/queue.service';
 
@@ -34,10 +34,10 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
-    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env, database.url), { bufferLogs: true, bodyParser: false });
+    await migrate(database.url, say);
+    // abortOnError off: a start-up failure must reach the handler below, which stops the embedded Postgres.
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env, database.url), { bufferLogs: true, bodyParser: false, abortOnError: false });
     configureApp(app, env);
-    const migrations = await app.get(DataSource).runMigrations({ transaction: 'each' });
-    if (migrations.length) say(`Applied ${migrations.length} migration(s): ${migrations.map((m) => m.name).join(', ')}`);
     await app.init();
     if (demo) await app.get(DemoDataService).load(say);
     await app.get(QueueService).startWorkers();

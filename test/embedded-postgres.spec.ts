@@ -41,4 +41,16 @@ describe('the embedded Postgres', () => {
       await again.stop();
     }
   });
+
+  it('lets two processes that start at once share one new cluster', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'careercenter-pg-'));
+    try {
+      const [a, b] = await Promise.all([startEmbeddedPostgres({ dataDir: fresh }), startEmbeddedPostgres({ dataDir: fresh })]);
+      expect([a.owned, b.owned].sort()).toEqual([false, true]);
+      expect(a.port).toBe(b.port);
+      await (a.owned ? a : b).stop();
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
 });

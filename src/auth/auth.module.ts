@@ -9,6 +9,7 @@ import { EmployersModule } from '../employers/employers.module';
 import { UsersModule } from '../users/users.module';
 import { authThrottleOptions } from './auth-throttle';
 import { AuthController } from './auth.controller';
+import { AuthPagesController } from './auth-pages.controller';
 import { AuthService } from './auth.service';
 import { CsrfGuard, CsrfService } from './csrf';
 import { JwtAuthGuard } from './jwt-auth.guard';
@@ -26,7 +27,7 @@ import { WebLocalsInterceptor } from './web-locals.interceptor';
     JwtModule.register({}),
     ThrottlerModule.forRootAsync({ inject: [Env, DataSource], useFactory: authThrottleOptions }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, AuthPagesController],
   providers: [
     AuthService,
     PasswordService,

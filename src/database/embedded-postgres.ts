@@ -2,6 +2,7 @@ import { spawn, SpawnOptions } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 
@@ -145,6 +146,37 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
 }
 
 /**
+ * Runs `fn` while holding `DATA_DIR/.postgres-start.lock`, so processes
+ * starting at the same moment do not both initialise or start the cluster
+ * (or take a server still starting up for a crashed one). A lock whose
+ * holder has died is taken over.
+ */
+async function withStartLock<T>(dataDir: string, fn: () => Promise<T>): Promise<T> {
+  const file = join(dataDir, '.postgres-start.lock');
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const holder = Number.parseInt(readFileSync(file, 'utf8'), 10);
+      if (!holder || !processAlive(holder)) {
+        rmSync(file, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`Another process (pid ${holder}) has been starting the embedded Postgres for two minutes; stop it or remove ${file}.`);
+      await sleep(200);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+/**
  * Starts (or finds) the embedded Postgres cluster kept under `dataDir/postgres`.
  *
  * - A cluster another process already runs from this directory is reused and
@@ -153,8 +185,13 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
  * - The owner stops it once the app has drained.
  */
 export async function startEmbeddedPostgres(options: { dataDir: string; port?: number; log?: Log; database?: string }): Promise<EmbeddedPostgresHandle> {
-  const log = options.log ?? (() => undefined);
   const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  return withStartLock(dataDir, () => startOrFind(dataDir, options));
+}
+
+async function startOrFind(dataDir: string, options: { port?: number; log?: Log; database?: string }): Promise<EmbeddedPostgresHandle> {
+  const log = options.log ?? (() => undefined);
   const clusterDir = join(dataDir, 'postgres');
   const database = options.database ?? EMBEDDED_DATABASE;
 
@@ -169,7 +206,6 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
     rmSync(join(clusterDir, 'postmaster.pid'), { force: true });
   }
 
-  mkdirSync(dataDir, { recursive: true });
   const user = await serverUser();
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
     log(`Creating an embedded Postgres cluster in ${clusterDir} (first start only)…`);

@@ -36,7 +36,7 @@ export async function createTestApp(settings: Record<string, string> = {}): Prom
     MAIL_RETRY_DELAY_SECONDS: '1',
     ...settings,
   });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env, database.url), { logger: false, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env, database.url), { logger: false, bodyParser: false, abortOnError: false });
   configureApp(app, env);
   await app.init();
   await app.get(QueueService).startWorkers();
