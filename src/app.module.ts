@@ -26,7 +26,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), autoLoadEntities: false }),
         CommonModule,
         QueueModule,
-        MailModule,
+        MailModule.forRoot(env),
         UsersModule,
         EmployersModule,
         AuthModule,

@@ -6,7 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { Env } from './config/env';
-import { registerViewHelpers } from './common/views';
+import { DEFAULT_LAYOUT, registerViewHelpers } from './common/views';
 
 /** Everything the HTTP app needs besides its modules; shared by main.ts and the tests. */
 export function configureApp(app: NestExpressApplication, env: Env): void {
@@ -48,6 +48,7 @@ export function configureApp(app: NestExpressApplication, env: Env): void {
   app.useStaticAssets(join(root, 'public'), { prefix: '/public/', maxAge: env.isProduction ? '1d' : 0 });
   app.setBaseViewsDir(join(root, 'views'));
   app.setViewEngine('hbs');
+  app.set('view options', { layout: DEFAULT_LAYOUT });
   registerViewHelpers(join(root, 'views'));
 
   const openApi = new DocumentBuilder()
@@ -57,5 +58,4 @@ export function configureApp(app: NestExpressApplication, env: Env): void {
     .addBearerAuth()
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
-
 }

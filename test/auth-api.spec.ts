@@ -255,7 +255,7 @@ describe('accounts over the JSON API', () => {
     const blocked = await http.post('/api/auth/login', { email, password: GOOD_PASSWORD });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-    const rows = await t.dataSource.query(`SELECT hits FROM rate_limit_buckets WHERE key = $1`, [`account:email:${email}`]);
+    const rows = await t.dataSource.query(`SELECT hits FROM rate_limit_buckets WHERE key = $1`, [`account:login:email:${email}`]);
     expect(rows[0].hits).toBeGreaterThanOrEqual(6);
   });
 

@@ -1,4 +1,4 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import { applyDecorators, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModuleOptions } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -20,26 +20,41 @@ function accountOf(req: Request): string {
 
 /**
  * Two limits on sign-in, registration and password reset, each counted in
- * Postgres: per client address and per account. Applied with
- * `@UseGuards(AuthThrottlerGuard)` on those routes only.
+ * Postgres: per client address and per account. Counted per action, so the
+ * API and the web form for signing in share one budget.
  */
 export function authThrottleOptions(env: Env, dataSource: DataSource): ThrottlerModuleOptions {
   const ttl = env.RATE_LIMIT_WINDOW_SECONDS * 1000;
+  const generateKey = (context: ExecutionContext, tracker: string) => `${Reflect.getMetadata(RATE_LIMITED_ACTION, context.getHandler())}:${tracker}`;
   return {
     storage: new PgThrottlerStorage(dataSource),
     errorMessage: 'Too many attempts. Wait a while and try again.',
     throttlers: [
-      { name: 'ip', ttl, limit: env.RATE_LIMIT_AUTH_PER_IP, getTracker: (req: Record<string, unknown>) => `ip:${(req as unknown as Request).ip}` },
-      { name: 'account', ttl, limit: env.RATE_LIMIT_AUTH_PER_ACCOUNT, getTracker: (req: Record<string, unknown>, _ctx: ExecutionContext) => accountOf(req as unknown as Request) },
+      { name: 'ip', ttl, limit: env.RATE_LIMIT_AUTH_PER_IP, getTracker: (req: Record<string, unknown>) => `ip:${(req as unknown as Request).ip}`, generateKey },
+      {
+        name: 'account',
+        ttl,
+        limit: env.RATE_LIMIT_AUTH_PER_ACCOUNT,
+        getTracker: (req: Record<string, unknown>) => accountOf(req as unknown as Request),
+        generateKey,
+      },
     ],
   };
 }
+
+const RATE_LIMITED_ACTION = 'rateLimitedAction';
+
+/** Counts this route's attempts against the limits of `action` (login, register, forgot-password, reset-password). */
+export const RateLimited = (action: string) => applyDecorators(SetMetadata(RATE_LIMITED_ACTION, action), UseGuards(AuthThrottlerGuard));
 
 /** The throttler names its header after the limit (`Retry-After-account`); clients look for plain `Retry-After`. */
 @Injectable()
 export class AuthThrottlerGuard extends ThrottlerGuard {
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(Math.max(1, detail.timeToBlockExpire)));
+    context
+      .switchToHttp()
+      .getResponse<Response>()
+      .setHeader('Retry-After', String(Math.max(1, detail.timeToBlockExpire)));
     return super.throwThrottlingException(context, detail);
   }
 }

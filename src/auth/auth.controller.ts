@@ -1,12 +1,22 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Env } from '../config/env';
 import { User } from '../users/user.entity';
-import { AuthThrottlerGuard } from './auth-throttle';
+import { RateLimited } from './auth-throttle';
 import { AuthService, SignedIn, toUserView, UserView } from './auth.service';
 import { CurrentUser } from './current-user.decorator';
-import { ChangePasswordDto, ForgotPasswordDto, LoginDto, RegisterDto, ResetPasswordDto, SessionView, UpdateProfileDto, UserView as UserViewDto, VerifyEmailDto } from './dto/auth.dto';
+import {
+  ChangePasswordDto,
+  ForgotPasswordDto,
+  LoginDto,
+  RegisterDto,
+  ResetPasswordDto,
+  SessionView,
+  UpdateProfileDto,
+  UserView as UserViewDto,
+  VerifyEmailDto,
+} from './dto/auth.dto';
 import { Public } from './public.decorator';
 import { SessionCookies } from './session-cookies';
 
@@ -24,7 +34,7 @@ export class AuthController {
   }
 
   @Public()
-  @UseGuards(AuthThrottlerGuard)
+  @RateLimited('register')
   @Post('auth/register')
   @ApiCreatedResponse({ type: SessionView })
   async register(@Body() dto: RegisterDto): Promise<{ user: UserView; accessToken: string }> {
@@ -32,7 +42,7 @@ export class AuthController {
   }
 
   @Public()
-  @UseGuards(AuthThrottlerGuard)
+  @RateLimited('login')
   @Post('auth/login')
   @HttpCode(200)
   @ApiOkResponse({ type: SessionView })
@@ -50,7 +60,7 @@ export class AuthController {
   }
 
   @Public()
-  @UseGuards(AuthThrottlerGuard)
+  @RateLimited('forgot-password')
   @Post('auth/password/forgot')
   @HttpCode(202)
   @ApiAcceptedResponse({ description: 'Sent whether or not the account exists.' })
@@ -60,7 +70,7 @@ export class AuthController {
   }
 
   @Public()
-  @UseGuards(AuthThrottlerGuard)
+  @RateLimited('reset-password')
   @Post('auth/password/reset')
   @HttpCode(204)
   async resetPassword(@Body() dto: ResetPasswordDto): Promise<void> {

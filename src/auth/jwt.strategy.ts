@@ -22,7 +22,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     const cookies = new SessionCookies(env);
     super({
-      jwtFromRequest: ExtractJwt.fromExtractors([(req: Request) => (req.headers.authorization !== undefined ? (bearerToken(req) ?? null) : (cookies.access(req) ?? null))]),
+      jwtFromRequest: ExtractJwt.fromExtractors([
+        (req: Request) => (req.headers.authorization !== undefined ? (bearerToken(req) ?? null) : (cookies.access(req) ?? null)),
+      ]),
       secretOrKey: env.JWT_SECRET,
       algorithms: [JWT_ALGORITHM],
       issuer: env.JWT_ISSUER,

@@ -16,7 +16,9 @@ export class WebLocalsInterceptor implements NestInterceptor {
     if (!isApiRequest(req)) {
       const res = context.switchToHttp().getResponse<Response>();
       const user = req.user as User | undefined;
-      res.locals.currentUser = user ? { ...toUserView(user), isEmployer: user.role === 'employer', isCandidate: user.role === 'candidate', isAdmin: user.role === 'admin' } : undefined;
+      res.locals.currentUser = user
+        ? { ...toUserView(user), isEmployer: user.role === 'employer', isCandidate: user.role === 'candidate', isAdmin: user.role === 'admin' }
+        : undefined;
       res.locals.csrfToken = this.csrf.token(req, res);
     }
     return next.handle();

@@ -46,14 +46,22 @@ export function describeError(error: unknown): ErrorBody {
     const status = error.getStatus();
     const response = error.getResponse();
     const message =
-      typeof response === 'string' ? response : Array.isArray((response as { message?: unknown }).message) ? 'Validation failed.' : String((response as { message?: unknown }).message ?? error.message);
+      typeof response === 'string'
+        ? response
+        : Array.isArray((response as { message?: unknown }).message)
+          ? 'Validation failed.'
+          : String((response as { message?: unknown }).message ?? error.message);
     return { statusCode: status, error: CODE_BY_STATUS.get(status) ?? (status >= 500 ? 'internal' : 'http_error'), message };
   }
   const middleware = error as MiddlewareError;
   const status = middleware?.status ?? middleware?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500 && middleware.expose !== false) {
     const message =
-      middleware.type === 'entity.too.large' ? 'The request body is too large (100 kB at most).' : middleware.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : 'The request could not be read.';
+      middleware.type === 'entity.too.large'
+        ? 'The request body is too large (100 kB at most).'
+        : middleware.type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON.'
+          : 'The request could not be read.';
     return { statusCode: status, error: CODE_BY_STATUS.get(status) ?? 'bad_request', message };
   }
   return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'internal', message: 'Something went wrong on our side. Please try again.' };

@@ -9,10 +9,19 @@ describe('safeNextPath', () => {
     expect(safeNextPath(input)).toBe(expected);
   });
 
-  it.each(['//evil.example', 'https://evil.example', '/\\evil.example', 'http://evil.example/x', 'javascript:alert(1)', '/%0d%0aLocation:x\r\n', '', undefined, ['/a'], 'evil.example', '/\tevil'])(
-    'sends %p to the home page',
-    (input) => {
-      expect(safeNextPath(input)).toBe('/');
-    },
-  );
+  it.each([
+    '//evil.example',
+    'https://evil.example',
+    '/\\evil.example',
+    'http://evil.example/x',
+    'javascript:alert(1)',
+    '/%0d%0aLocation:x\r\n',
+    '',
+    undefined,
+    ['/a'],
+    'evil.example',
+    '/\tevil',
+  ])('sends %p to the home page', (input) => {
+    expect(safeNextPath(input)).toBe('/');
+  });
 });

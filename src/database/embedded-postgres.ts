@@ -165,7 +165,8 @@ async function withStartLock<T>(dataDir: string, fn: () => Promise<T>): Promise<
         rmSync(file, { force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new Error(`Another process (pid ${holder}) has been starting the embedded Postgres for two minutes; stop it or remove ${file}.`);
+      if (Date.now() > deadline)
+        throw new Error(`Another process (pid ${holder}) has been starting the embedded Postgres for two minutes; stop it or remove ${file}.`, { cause: e });
       await sleep(200);
     }
   }
@@ -219,7 +220,9 @@ async function startOrFind(dataDir: string, options: { port?: number; log?: Log;
   const serverOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`;
   // pg_ctl starts the server in its own session and waits until it accepts connections.
   await run(pgCtl, ['start', '-w', '-t', '60', '-D', clusterDir, '-l', logFile, '-o', serverOptions], { ...user, cwd: clusterDir }).catch((e: Error) => {
-    throw new Error(`${e.message}\nThe embedded Postgres did not start; see ${logFile}. If the port is taken, set EMBEDDED_PG_PORT to a free one or leave it unset.`);
+    throw new Error(
+      `${e.message}\nThe embedded Postgres did not start; see ${logFile}. If the port is taken, set EMBEDDED_PG_PORT to a free one or leave it unset.`,
+    );
   });
   log(`Embedded Postgres started from ${clusterDir} on port ${port}.`);
   await ensureDatabase(urlFor(port, 'postgres'), database);

@@ -1,6 +1,17 @@
-import { Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { Env } from '../config/env';
+import { DevMailController } from './dev-mail.controller';
+import { DevMailboxService } from './dev-mailbox.service';
+import { MailDeliveryService } from './mail-delivery.service';
+import { MailRenderer } from './mail-renderer';
+import { MailTransport } from './mail-transport';
 import { MailService } from './mail.service';
 
 @Global()
-@Module({ providers: [MailService], exports: [MailService] })
-export class MailModule {}
+@Module({ providers: [MailRenderer, MailTransport, MailDeliveryService, MailService], exports: [MailService] })
+export class MailModule {
+  /** The dev mail viewer is not even routed in production. */
+  static forRoot(env: Env): DynamicModule {
+    return env.isProduction ? { module: MailModule } : { module: MailModule, controllers: [DevMailController], providers: [DevMailboxService] };
+  }
+}

@@ -24,7 +24,11 @@ export class UsersService {
 
   /** With the password hash, which is otherwise never selected. */
   findByEmailWithPassword(email: string): Promise<User | null> {
-    return this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.email = :email', { email: normalizeEmail(email) }).getOne();
+    return this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: normalizeEmail(email) })
+      .getOne();
   }
 
   async passwordHashOf(id: string): Promise<string | undefined> {

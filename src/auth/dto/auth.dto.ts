@@ -31,7 +31,7 @@ export class RegisterDto {
   @Transform(trim)
   @ValidateIf((o: RegisterDto) => o.role === 'employer' || (o.organizationName !== undefined && o.organizationName !== ''))
   @IsString()
-  @IsNotEmpty({ message: 'Enter your organization\'s name.' })
+  @IsNotEmpty({ message: "Enter your organization's name." })
   @MaxLength(120, { message: 'Use at most 120 characters.' })
   organizationName?: string;
 }

@@ -34,7 +34,8 @@ export class PgThrottlerStorage implements ThrottlerStorage {
       ]);
     }
     // Old buckets are swept now and then rather than by a separate job.
-    if (Math.random() < 0.01) await this.dataSource.query(`DELETE FROM rate_limit_buckets WHERE window_ends_at < now() AND (blocked_until IS NULL OR blocked_until < now())`);
+    if (Math.random() < 0.01)
+      await this.dataSource.query(`DELETE FROM rate_limit_buckets WHERE window_ends_at < now() AND (blocked_until IS NULL OR blocked_until < now())`);
     return { totalHits: row.hits, timeToExpire: row.expires_in, isBlocked: blockedFor > 0, timeToBlockExpire: blockedFor };
   }
 }

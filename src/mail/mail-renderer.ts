@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import hbs from 'hbs';
+import { Env } from '../config/env';
+import { MAIL_SUBJECTS, MAIL_TEMPLATES, MailContexts, MailTemplate } from './mail.types';
+
+export const EMAIL_VIEWS_DIR = join(__dirname, '..', '..', 'views', 'emails');
+
+export interface RenderedMail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** Extra values every template may read as `{{@name}}`, beside its own typed context. */
+interface MailData {
+  subject: string;
+  appUrl: string;
+}
+
+type Compiled = ReturnType<typeof hbs.handlebars.compile>;
+
+/**
+ * Renders views/emails/<template>.html.hbs and .text.hbs, with the partials in
+ * views/emails/partials. Its own Handlebars environment keeps email partials
+ * out of the web views and the other way round.
+ * Every template is compiled at boot, so a missing file stops the app, not a send.
+ */
+@Injectable()
+export class MailRenderer {
+  /** hbs.create() makes a fresh Handlebars environment, apart from the one Express renders pages with. */
+  private readonly handlebars = hbs.create().handlebars;
+  private readonly templates = new Map<MailTemplate, { html: Compiled; text: Compiled }>();
+
+  constructor(private readonly env: Env) {
+    const partials = join(EMAIL_VIEWS_DIR, 'partials');
+    for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) {
+      this.handlebars.registerPartial(file.split('.')[0], readFileSync(join(partials, file), 'utf8'));
+    }
+    for (const template of MAIL_TEMPLATES) {
+      this.templates.set(template, {
+        // strict: a context missing a field the template uses throws instead of sending a blank.
+        html: this.compile(`${template}.html.hbs`, { strict: true }),
+        // Plain text is not HTML: nothing to escape.
+        text: this.compile(`${template}.text.hbs`, { strict: true, noEscape: true }),
+      });
+    }
+  }
+
+  render<T extends MailTemplate>(template: T, context: MailContexts[T]): RenderedMail {
+    const compiled = this.templates.get(template);
+    if (!compiled) throw new Error(`Unknown email template ${template}`);
+    const subject = MAIL_SUBJECTS[template];
+    const data: MailData = { subject, appUrl: this.env.appUrl };
+    return { subject, html: compiled.html(context, { data }), text: compiled.text(context, { data }) };
+  }
+
+  private compile(file: string, options: CompileOptions): Compiled {
+    return this.handlebars.compile(readFileSync(join(EMAIL_VIEWS_DIR, file), 'utf8'), options);
+  }
+}
