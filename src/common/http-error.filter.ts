@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DOMAIN_ERROR_STATUS, DomainError, FieldErrors } from './domain-error';
 import { FormRejection } from './form-view';
@@ -41,6 +41,10 @@ export function isApiRequest(req: Request): boolean {
 export function describeError(error: unknown): ErrorBody {
   if (error instanceof DomainError) {
     return { statusCode: error.status, error: error.code, message: error.message, ...(error.fields ? { details: error.fields } : {}) };
+  }
+  if (error instanceof NotFoundException) {
+    // The router's own 404 names the method and path ("Cannot GET /x"); say it plainly instead.
+    return { statusCode: 404, error: 'not_found', message: 'There is nothing at this address. Check the link, or start again from the home page.' };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
