@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module';
 import { loggerOptions } from './common/logging';
 import { MailModule } from './mail/mail.module';
 import { QueueModule } from './queue/queue.module';
+import { TaxonomyModule } from './taxonomy/taxonomy.module';
 import { UsersModule } from './users/users.module';
 import { WebModule } from './web/web.module';
 
@@ -29,6 +30,7 @@ export class AppModule {
         MailModule.forRoot(env),
         UsersModule,
         EmployersModule,
+        TaxonomyModule,
         AuthModule,
         HealthModule,
         WebModule,

@@ -1,5 +1,6 @@
-import { Module, ValidationError, ValidationPipe } from '@nestjs/common';
+import { Global, Module, ValidationError, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { Clock } from './clock';
 import { DomainError, FieldErrors } from './domain-error';
 import { FormViewInterceptor } from './form-view';
 import { HttpErrorFilter } from './http-error.filter';
@@ -30,11 +31,14 @@ export const validationPipe = new ValidationPipe({
   },
 });
 
+@Global()
 @Module({
   providers: [
+    Clock,
     { provide: APP_PIPE, useValue: validationPipe },
     { provide: APP_FILTER, useClass: HttpErrorFilter },
     { provide: APP_INTERCEPTOR, useClass: FormViewInterceptor },
   ],
+  exports: [Clock],
 })
 export class CommonModule {}

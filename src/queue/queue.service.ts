@@ -11,6 +11,12 @@ export interface QueueOptions {
   retryBackoff?: boolean;
   /** A job running longer than this is assumed lost and retried. */
   expireInSeconds?: number;
+  /**
+   * Also run this queue on a cron schedule (UTC). pg-boss keeps schedules in
+   * the database and lets one instance send each tick, so several app
+   * instances do not run the same scheduled work twice.
+   */
+  cron?: string;
 }
 
 export interface EnqueueOptions {
@@ -50,7 +56,7 @@ export class QueueService implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly env: Env,
   ) {
     const url = (dataSource.options as { url: string }).url;
-    this.boss = new PgBoss({ connectionString: url, max: 4, application_name: 'careercenter-queue', schedule: false });
+    this.boss = new PgBoss({ connectionString: url, max: 4, application_name: 'careercenter-queue', schedule: true });
     this.boss.on('error', (error) => this.logger.error({ err: error }, 'queue error'));
   }
 
@@ -77,6 +83,7 @@ export class QueueService implements OnApplicationBootstrap, OnApplicationShutdo
         const existing = await this.boss.getQueue(name);
         if (existing) await this.boss.updateQueue(name, settings);
         else await this.boss.createQueue(name, settings);
+        if (options.cron) await this.boss.schedule(name, options.cron, {}, { tz: 'UTC' });
       }
     })();
     return this.started;

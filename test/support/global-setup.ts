@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { openDataSource } from '../../src/database/data-source';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
+import { loadReferenceData } from '../../src/taxonomy/reference-data';
 import { TEMPLATE_DATABASE, withDatabase } from './database-urls';
 
 /**
@@ -30,5 +31,6 @@ export default async function globalSetup(): Promise<void> {
 
   const dataSource = await openDataSource(withDatabase(adminUrl, TEMPLATE_DATABASE));
   await dataSource.runMigrations({ transaction: 'each' });
+  await loadReferenceData(dataSource);
   await dataSource.destroy();
 }
