@@ -9,6 +9,8 @@ import { dataSourceOptions } from './database/data-source';
 import { DemoModule } from './demo/demo.module';
 import { EmployersModule } from './employers/employers.module';
 import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
+import { PublicJobsModule } from './jobs/public-jobs.module';
 import { loggerOptions } from './common/logging';
 import { MailModule } from './mail/mail.module';
 import { QueueModule } from './queue/queue.module';
@@ -31,6 +33,8 @@ export class AppModule {
         UsersModule,
         EmployersModule,
         TaxonomyModule,
+        JobsModule,
+        PublicJobsModule,
         AuthModule,
         HealthModule,
         WebModule,

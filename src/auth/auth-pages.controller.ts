@@ -9,8 +9,8 @@ import { Flash } from '../web/flash';
 import { RateLimited } from './auth-throttle';
 import { AuthService } from './auth.service';
 import { CurrentUser } from './current-user.decorator';
-import { ChangePasswordDto, ForgotPasswordDto, RegisterDto, ResetPasswordDto, UpdateProfileDto, VerifyEmailDto } from './dto/auth.dto';
-import { LoginFormDto } from './dto/auth-forms.dto';
+import { ChangePasswordDto, ForgotPasswordDto, ResetPasswordDto, UpdateProfileDto, VerifyEmailDto } from './dto/auth.dto';
+import { LoginFormDto, RegisterFormDto } from './dto/auth-forms.dto';
 import { Public } from './public.decorator';
 import { SessionCookies } from './session-cookies';
 
@@ -38,19 +38,19 @@ export class AuthPagesController {
   @Public()
   @Get('register')
   @Render('auth/register')
-  registerPage(@Query('role') role?: unknown): { values: { role?: string } } {
-    return { values: { role: single(role) } };
+  registerPage(@Query('role') role?: unknown, @Query('next') next?: unknown): { values: { role?: string; next?: string } } {
+    return { values: { role: single(role), next: single(next) } };
   }
 
   @Public()
   @RateLimited('register')
   @Post('register')
   @FormView('auth/register')
-  async register(@Body() dto: RegisterDto, @Res() res: Response): Promise<void> {
+  async register(@Body() { next, ...dto }: RegisterFormDto, @Res() res: Response): Promise<void> {
     const { user, session } = await this.auth.register(dto);
     this.cookies.set(res, session);
     this.flash.set(res, 'success', `Welcome to CareerCenter, ${user.name}! We have sent a link to ${user.email}: open it to verify your email address.`);
-    res.redirect(303, '/account');
+    res.redirect(303, next ? safeNextPath(next) : '/account');
   }
 
   @Public()

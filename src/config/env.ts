@@ -115,6 +115,11 @@ export class Env {
   @IsBoolean()
   DEMO_DATA = false;
 
+  /** Postings of organizations an admin has not verified wait for review before they are published. */
+  @Transform(toBool)
+  @IsBoolean()
+  JOB_MODERATION = true;
+
   @Transform(toBool)
   @IsBoolean()
   TRUST_PROXY = false;

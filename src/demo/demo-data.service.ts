@@ -1,10 +1,35 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { PasswordService } from '../auth/passwords/password.service';
+import { Clock } from '../common/clock';
+import { renderMarkdown } from '../common/markdown';
 import { OrganizationMember } from '../employers/organization-member.entity';
 import { OrganizationsService } from '../employers/organizations.service';
+import { Job } from '../jobs/job.entity';
 import { User } from '../users/user.entity';
-import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from './demo-content';
+import { DEMO_JOBS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, DemoJob, DemoOrganizationProfile } from './demo-content';
+
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+/** How long a demo posting stays open after publishing, as the posting form's default. */
+const VALID_DAYS = 30;
+
+/** Namespace of the demo job ids (a fixed random UUID). */
+const DEMO_JOB_NAMESPACE = Buffer.from('9faf41be723d4f55a718e50b66f38735', 'hex');
+
+/**
+ * The id of the demo job with `key`: a name-based UUID (version 5, RFC 9562
+ * section 5.5), so every load computes the same id and finds the job an
+ * earlier load made.
+ */
+export function demoJobId(key: string): string {
+  const bytes = createHash('sha1').update(DEMO_JOB_NAMESPACE).update(`demo-job:${key}`).digest().subarray(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x50;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 /** What one section of the dataset found already there and what it added. */
 interface Tally {
@@ -16,8 +41,11 @@ interface Tally {
 /** State shared by the sections of one load. */
 interface DemoLoad {
   manager: EntityManager;
+  now: Date;
   /** Demo user ids by email, filled by the users section for the ones after it. */
   userIds: Map<string, string>;
+  /** Demo organizations by name, with their owner's id, filled by the organizations section. */
+  organizations: Map<string, { id: string; ownerId: string }>;
 }
 
 /**
@@ -27,19 +55,24 @@ interface DemoLoad {
 @Injectable()
 export class DemoDataService {
   /** In order: a section may use what the ones before it made. */
-  private readonly sections: Array<(load: DemoLoad) => Promise<Tally>> = [(load) => this.loadUsers(load), (load) => this.loadOrganizations(load)];
+  private readonly sections: Array<(load: DemoLoad) => Promise<Tally>> = [
+    (load) => this.loadUsers(load),
+    (load) => this.loadOrganizations(load),
+    (load) => this.loadJobs(load),
+  ];
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly passwords: PasswordService,
     private readonly organizations: OrganizationsService,
+    private readonly clock: Clock,
   ) {}
 
   async load(log: (message: string) => void): Promise<void> {
     const tallies = await this.dataSource.transaction(async (manager) => {
       // Two loads at once (the app started with --demo and `demo:load`) take turns instead of racing on the same rows.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('careercenter.demo-data'))`);
-      const load: DemoLoad = { manager, userIds: new Map() };
+      const load: DemoLoad = { manager, now: this.clock.now(), userIds: new Map(), organizations: new Map() };
       const done: Tally[] = [];
       for (const section of this.sections) done.push(await section(load));
       return done;
@@ -60,7 +93,7 @@ export class DemoDataService {
     return { what: 'users', created: DEMO_USERS.length - found.length, existing: found.length };
   }
 
-  private async loadOrganizations({ manager, userIds }: DemoLoad): Promise<Tally> {
+  private async loadOrganizations({ manager, now, userIds, organizations }: DemoLoad): Promise<Tally> {
     let created = 0;
     for (const demo of DEMO_ORGANIZATIONS) {
       const ownerId = userIds.get(demo.owner)!;
@@ -71,9 +104,88 @@ export class DemoDataService {
         created++;
       }
       const organizationId = organization.id;
+      organizations.set(demo.name, { id: organizationId, ownerId });
+      await this.fillProfile(manager, organizationId, demo.profile, now);
       const recruiters = demo.recruiters.map((email) => ({ organizationId, userId: userIds.get(email)!, role: 'recruiter' as const }));
       if (recruiters.length) await manager.createQueryBuilder().insert().into(OrganizationMember).values(recruiters).orIgnore().execute();
     }
     return { what: 'organizations', created, existing: DEMO_ORGANIZATIONS.length - created };
+  }
+
+  /**
+   * Fills the profile fields that are still empty, and verifies the
+   * organization so its postings publish without review. What an owner has
+   * written stays as it is; a complete profile is not written at all.
+   */
+  private async fillProfile(manager: EntityManager, organizationId: string, profile: DemoOrganizationProfile, now: Date): Promise<void> {
+    await manager.query(
+      `UPDATE organizations
+          SET website = COALESCE(website, $2),
+              about_html = CASE WHEN about IS NULL THEN $4 ELSE about_html END,
+              about = COALESCE(about, $3),
+              headquarters_city = COALESCE(headquarters_city, $5),
+              headquarters_state = COALESCE(headquarters_state, $6),
+              size_band = COALESCE(size_band, $7),
+              verified_at = COALESCE(verified_at, $8),
+              updated_at = now()
+        WHERE id = $1
+          AND (website IS NULL OR about IS NULL OR headquarters_city IS NULL OR headquarters_state IS NULL OR size_band IS NULL OR verified_at IS NULL)`,
+      [
+        organizationId,
+        profile.website,
+        profile.about,
+        renderMarkdown(profile.about),
+        profile.headquartersCity,
+        profile.headquartersState,
+        profile.sizeBand,
+        now,
+      ],
+    );
+  }
+
+  private async loadJobs({ manager, now, organizations }: DemoLoad): Promise<Tally> {
+    const rows = DEMO_JOBS.map((demo, index) => this.jobRow(demo, organizations.get(demo.organization)!, now, index));
+    // A job an earlier load made keeps its id, so the conflict leaves it (and any edit an employer made) alone.
+    const result = await manager.createQueryBuilder().insert().into(Job).values(rows).orIgnore().returning('id').updateEntity(false).execute();
+    const created = (result.raw as unknown[]).length;
+    return { what: 'jobs', created, existing: DEMO_JOBS.length - created };
+  }
+
+  private jobRow(demo: DemoJob, organization: { id: string; ownerId: string }, now: Date, index: number): Partial<Job> {
+    const { lifecycle } = demo;
+    // A minute apart, so no two demo jobs share a publishing time and "newest first" has one order.
+    const publishedAt = lifecycle.status === 'draft' ? null : new Date(now.getTime() - lifecycle.postedDaysAgo * DAY_MS - index * MINUTE_MS);
+    return {
+      id: demoJobId(demo.key),
+      organizationId: organization.id,
+      createdBy: organization.ownerId,
+      status: lifecycle.status,
+      title: demo.title,
+      description: demo.description,
+      descriptionHtml: renderMarkdown(demo.description),
+      employmentType: demo.employmentType,
+      workplace: demo.workplace,
+      locations: demo.locations,
+      locationStates: [...new Set(demo.locations.map((l) => l.state))],
+      remoteStates: demo.remoteStates,
+      salaryMin: demo.salary?.min ?? null,
+      salaryMax: demo.salary?.max ?? null,
+      salaryCurrency: 'USD',
+      salaryPeriod: demo.salary?.period ?? null,
+      credentialCodes: demo.credentials,
+      apprenticeFriendly: demo.apprenticeFriendly ?? false,
+      specialtySlugs: demo.specialties,
+      settingSlugs: demo.settings,
+      minYearsExperience: demo.minYearsExperience,
+      tools: demo.tools,
+      productivity: demo.productivity ?? null,
+      applyMethod: demo.apply.method,
+      applyUrl: demo.apply.url ?? null,
+      applyEmail: demo.apply.email ?? null,
+      publishedAt,
+      validThrough: publishedAt && new Date(publishedAt.getTime() + VALID_DAYS * DAY_MS),
+      closedAt: lifecycle.status === 'closed' ? new Date(now.getTime() - lifecycle.closedDaysAgo * DAY_MS) : null,
+      closeReason: lifecycle.status === 'closed' ? 'filled' : null,
+    };
   }
 }

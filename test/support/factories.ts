@@ -12,9 +12,20 @@ export interface SignedUp {
 }
 
 /** A new account through the real API; employers get their organization. */
-export async function signUp(baseUrl: string, role: 'candidate' | 'employer', dataSource: DataSource, organizationName = `Org ${randomUUID().slice(0, 8)}`): Promise<SignedUp> {
+export async function signUp(
+  baseUrl: string,
+  role: 'candidate' | 'employer',
+  dataSource: DataSource,
+  organizationName = `Org ${randomUUID().slice(0, 8)}`,
+): Promise<SignedUp> {
   const email = uniqueEmail(role);
-  const res = await api(baseUrl).post('/api/auth/register', { email, password: GOOD_PASSWORD, name: `Test ${role}`, role, ...(role === 'employer' ? { organizationName } : {}) });
+  const res = await api(baseUrl).post('/api/auth/register', {
+    email,
+    password: GOOD_PASSWORD,
+    name: `Test ${role}`,
+    role,
+    ...(role === 'employer' ? { organizationName } : {}),
+  });
   if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
   const [membership] = await dataSource.query(`SELECT organization_id FROM organization_members WHERE user_id = $1`, [res.body.user.id]);
   return { id: res.body.user.id, email, token: res.body.accessToken, organizationId: membership?.organization_id };

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -20,7 +20,20 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { APPLY_METHODS, ApplyMethod, CLOSE_REASONS, CloseReason, EMPLOYMENT_TYPES, EmploymentType, SALARY_PERIODS, SalaryPeriod, WORKPLACES, Workplace } from '../job.entity';
+import {
+  APPLY_METHODS,
+  ApplyMethod,
+  CLOSE_REASONS,
+  CloseReason,
+  EMPLOYMENT_TYPES,
+  EmploymentType,
+  JOB_STATUSES,
+  JobStatus,
+  SALARY_PERIODS,
+  SalaryPeriod,
+  WORKPLACES,
+  Workplace,
+} from '../job.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
@@ -233,4 +246,14 @@ export class RenewJobDto {
   @IsOptional()
   @IsDateString()
   validThrough?: string;
+}
+
+/** PATCH body: any subset of the posting's fields; nested `salary` and `apply` are replaced whole. */
+export class UpdateJobDto extends PartialType(JobInputDto) {}
+
+export class ListJobsQueryDto {
+  @ApiPropertyOptional({ enum: JOB_STATUSES })
+  @IsOptional()
+  @IsIn(JOB_STATUSES, { message: `Use one of: ${JOB_STATUSES.join(', ')}.` })
+  status?: JobStatus;
 }

@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import { Repository, SelectQueryBuilder } from 'typeorm';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/domain-error';
+import { Env } from '../config/env';
+import { companyPath } from '../employers/organizations.service';
+import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import type { SitemapEntry } from './feeds';
+import { Job } from './job.entity';
+import { buildJobPostingLd, serializeJsonLd } from './job-posting-ld';
+import { DateView, dateView, JobDetailsView, presentJob, TaxonomyNames, taxonomyNames } from './job-presenter';
+import { jobPath } from './job-paths';
+
+export const JOBS_PER_PAGE = 20;
+const SIMILAR_JOBS = 5;
+
+/**
+ * Applying on this site arrives with the applications feature; until then no
+ * posting may claim `directApply` in its markup.
+ */
+const ONSITE_APPLY_AVAILABLE = false;
+
+export type GoneReason = 'filled' | 'closed' | 'expired';
+
+export type JobPage =
+  | { kind: 'open'; job: JobDetailsView; jsonLd: string }
+  | { kind: 'gone'; job: JobDetailsView; reason: GoneReason; since: DateView | null; similar: JobDetailsView[] };
+
+export interface PageLink {
+  number: number;
+  path: string;
+  current: boolean;
+}
+
+export interface JobListPage {
+  jobs: JobDetailsView[];
+  total: number;
+  page: number;
+  pageCount: number;
+  /** Asked for a page past the last one (there are jobs, just not that many). */
+  pastEnd: boolean;
+  previousPath: string | null;
+  nextPath: string | null;
+  /** The first, the last and the two either side of the current page; `null` marks a gap. */
+  links: Array<PageLink | null>;
+}
+
+const listPath = (page: number) => (page <= 1 ? '/jobs' : `/jobs?page=${page}`);
+
+function pageLinks(page: number, pageCount: number): Array<PageLink | null> {
+  const links: Array<PageLink | null> = [];
+  for (let n = 1; n <= pageCount; n++) {
+    if (n === 1 || n === pageCount || Math.abs(n - page) <= 2) links.push({ number: n, path: listPath(n), current: n === page });
+    else if (links[links.length - 1] !== null) links.push(null);
+  }
+  return links;
+}
+
+/**
+ * What the public sees of postings: the job page, the browse list, feeds
+ * and the sitemap. Read-only; "open" means published and not past its
+ * valid-through date, even before the expiry run has marked it expired.
+ */
+@Injectable()
+export class PublicJobsService {
+  constructor(
+    @InjectRepository(Job) private readonly jobs: Repository<Job>,
+    private readonly taxonomy: TaxonomyService,
+    private readonly clock: Clock,
+    private readonly env: Env,
+  ) {}
+
+  private openJobs(): SelectQueryBuilder<Job> {
+    return this.jobs
+      .createQueryBuilder('j')
+      .innerJoinAndSelect('j.organization', 'o')
+      .where(`j.status = 'published' AND (j.valid_through IS NULL OR j.valid_through > :now)`, { now: this.clock.now() });
+  }
+
+  private newestFirst(query: SelectQueryBuilder<Job>): SelectQueryBuilder<Job> {
+    return query.orderBy('j.published_at', 'DESC', 'NULLS LAST').addOrderBy('j.id', 'DESC');
+  }
+
+  private async names(): Promise<TaxonomyNames> {
+    const [credentials, specialties] = await Promise.all([this.taxonomy.listCredentials(), this.taxonomy.listSpecialties()]);
+    return taxonomyNames(credentials, specialties);
+  }
+
+  private present(jobs: Job[], names: TaxonomyNames): JobDetailsView[] {
+    return jobs.map((job) => presentJob(job, job.organization!, names));
+  }
+
+  private isOpen(job: Job): boolean {
+    return job.status === 'published' && (job.validThrough === null || job.validThrough > this.clock.now());
+  }
+
+  /**
+   * An open posting with its JSON-LD, or a closed or expired one with
+   * similar open jobs. Unknown ids, drafts and postings waiting for review
+   * are not found: their members preview them elsewhere.
+   */
+  async jobPage(id: string): Promise<JobPage> {
+    const notFound = new DomainError('not_found', 'There is no job at this address. It may never have been published.');
+    if (!isUUID(id)) throw notFound;
+    const job = await this.jobs.findOne({ where: { id }, relations: { organization: true } });
+    if (!job?.organization || job.status === 'draft' || job.status === 'pending_review') throw notFound;
+    const names = await this.names();
+    const view = presentJob(job, job.organization, names);
+    if (this.isOpen(job)) {
+      const directApply = view.apply.method === 'onsite' && ONSITE_APPLY_AVAILABLE;
+      return { kind: 'open', job: view, jsonLd: serializeJsonLd(buildJobPostingLd(view, { appUrl: this.env.appUrl, directApply })) };
+    }
+    const reason: GoneReason = job.status === 'closed' ? (job.closeReason === 'filled' ? 'filled' : 'closed') : 'expired';
+    const since = reason === 'expired' ? job.validThrough : job.closedAt;
+    return { kind: 'gone', job: view, reason, since: dateView(since), similar: await this.similarOpen(job, names) };
+  }
+
+  /** Open jobs sharing a credential or a specialty with `job`, newest first. */
+  private async similarOpen(job: Job, names: TaxonomyNames): Promise<JobDetailsView[]> {
+    if (job.credentialCodes.length === 0 && job.specialtySlugs.length === 0) return [];
+    const similar = await this.newestFirst(this.openJobs())
+      .andWhere('j.id <> :id', { id: job.id })
+      .andWhere('(j.credential_codes && :codes::text[] OR j.specialty_slugs && :slugs::text[])', { codes: job.credentialCodes, slugs: job.specialtySlugs })
+      .limit(SIMILAR_JOBS)
+      .getMany();
+    return this.present(similar, names);
+  }
+
+  /** One page of open jobs, newest first. */
+  async listOpen(page: number): Promise<JobListPage> {
+    const query = this.openJobs();
+    const total = await query.getCount();
+    const pageCount = Math.max(1, Math.ceil(total / JOBS_PER_PAGE));
+    const pastEnd = page > pageCount;
+    const rows = pastEnd
+      ? []
+      : await this.newestFirst(query)
+          .offset((page - 1) * JOBS_PER_PAGE)
+          .limit(JOBS_PER_PAGE)
+          .getMany();
+    return {
+      jobs: this.present(rows, await this.names()),
+      total,
+      page,
+      pageCount,
+      pastEnd,
+      previousPath: page > 1 && !pastEnd ? listPath(page - 1) : null,
+      nextPath: page < pageCount ? listPath(page + 1) : null,
+      links: pageCount > 1 ? pageLinks(page, pageCount) : [],
+    };
+  }
+
+  /** The newest open jobs (`limit`), or all of them, for the feeds. */
+  async feedJobs(limit?: number): Promise<JobDetailsView[]> {
+    const query = this.newestFirst(this.openJobs());
+    if (limit) query.limit(limit);
+    return this.present(await query.getMany(), await this.names());
+  }
+
+  /** Open jobs, and the company pages of organizations with open jobs, each with its last change. */
+  async sitemapEntries(): Promise<{ jobs: SitemapEntry[]; companies: SitemapEntry[] }> {
+    const jobs = await this.newestFirst(this.openJobs()).getMany();
+    const companies = new Map<string, SitemapEntry>();
+    for (const job of jobs) {
+      const organization = job.organization!;
+      // A company page changes with its profile and with each of its open jobs.
+      const lastmod = job.updatedAt > organization.updatedAt ? job.updatedAt : organization.updatedAt;
+      const seen = companies.get(organization.id)?.lastmod;
+      if (!seen || seen < lastmod) companies.set(organization.id, { path: companyPath(organization), lastmod });
+    }
+    return {
+      jobs: jobs.map((job) => ({ path: jobPath(job), lastmod: job.updatedAt })),
+      companies: [...companies.values()],
+    };
+  }
+}
