@@ -92,6 +92,34 @@ describe('account pages on the web', () => {
       expect(rows).toEqual([{ name: 'Riverside Health', role: 'owner' }]);
     });
 
+    it('returns to a local next page after registering, and never to another site', async () => {
+      const b = browser();
+      const form = await b.get('/register?next=%2Finvitations%2Faccept%3Ftoken%3Dabc');
+      expect(form.html).toContain('name="next" value="/invitations/accept?token&#x3D;abc"');
+      const page = await b.post('/register', {
+        _csrf: csrfOf(form.html),
+        role: 'candidate',
+        name: 'Invited Coder',
+        email: uniqueEmail('invited'),
+        password: GOOD_PASSWORD,
+        next: '/invitations/accept?token=abc',
+      });
+      expect(page.status).toBe(303);
+      expect(page.location).toBe('/invitations/accept?token=abc');
+
+      const other = browser();
+      const otherForm = await other.get('/register');
+      const away = await other.post('/register', {
+        _csrf: csrfOf(otherForm.html),
+        role: 'candidate',
+        name: 'Another Coder',
+        email: uniqueEmail('away'),
+        password: GOOD_PASSWORD,
+        next: '//evil.example',
+      });
+      expect(away.location).toBe('/');
+    });
+
     it('asks an employer for the organization name, keeping what was typed', async () => {
       const email = uniqueEmail('employer');
       const page = await browser().submit('/register', '/register', {
