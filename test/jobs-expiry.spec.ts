@@ -9,19 +9,9 @@ import { createJob } from './support/job-fixtures';
 import { insertJob, SignedUp, signUp, verifyOrganization } from './support/factories';
 import { linkIn, startSmtpServer, TestSmtpServer } from './support/smtp';
 import { createTestApp, TestApp } from './support/test-app';
+import { eventually } from './support/eventually';
 
 const DAY_MS = 86400_000;
-
-/** Polls `read` until its value passes `done`; the queue works in the background. */
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Still not there after ${timeoutMs} ms: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('job expiry, the expiry warning and its extend link', () => {
   let t: TestApp;

@@ -7,6 +7,7 @@ import { QueueService } from '../src/queue/queue.service';
 import { uniqueEmail } from './support/http';
 import { startSmtpServer, TestSmtpServer } from './support/smtp';
 import { createTestApp, TestApp } from './support/test-app';
+import { eventually } from './support/eventually';
 
 interface EmailRow {
   template: string;
@@ -29,17 +30,6 @@ function jobStates(t: TestApp, emailId: string): Promise<string[]> {
   return t.dataSource
     .query(`SELECT state FROM pgboss.job WHERE name = $1 AND data->>'emailId' = $2 ORDER BY created_on`, [MAIL_SEND_QUEUE, emailId])
     .then((rows: Array<{ state: string }>) => rows.map((r) => r.state));
-}
-
-/** Polls `read` until its value passes `done`; the queue works in the background. */
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Still not there after ${timeoutMs} ms: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe('mail delivery over SMTP', () => {
