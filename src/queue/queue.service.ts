@@ -43,6 +43,9 @@ interface Registration {
  * application bootstrap, and workers only run once `startWorkers()` is called by the server
  * (command-line tasks enqueue without working the queue).
  */
+/** Jobs a worker takes per poll. */
+const QUEUE_BATCH_SIZE = 20;
+
 @Injectable()
 export class QueueService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(QueueService.name);
@@ -106,9 +109,23 @@ export class QueueService implements OnApplicationBootstrap, OnApplicationShutdo
     if (this.working) return;
     this.working = true;
     for (const [name, { handler }] of this.registrations) {
-      await this.boss.work<never>(name, { pollingIntervalSeconds: this.env.QUEUE_POLL_SECONDS, batchSize: 1, includeMetadata: true }, async ([job]) => {
-        await handler(job.data, { id: job.id, retryCount: job.retryCount });
-      });
+      // A worker waits a polling interval after each fetch, so it takes a batch each time; jobs
+      // in it run one by one, and a failure fails (and schedules a retry of) that job alone.
+      // pg-boss then completes only the jobs still active.
+      await this.boss.work<never>(
+        name,
+        { pollingIntervalSeconds: this.env.QUEUE_POLL_SECONDS, batchSize: QUEUE_BATCH_SIZE, includeMetadata: true },
+        async (jobs) => {
+          for (const job of jobs) {
+            try {
+              await handler(job.data, { id: job.id, retryCount: job.retryCount });
+            } catch (error) {
+              this.logger.warn({ queue: name, jobId: job.id, err: error }, 'job failed; it will be retried while retries remain');
+              await this.boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
+            }
+          }
+        },
+      );
     }
   }
 
