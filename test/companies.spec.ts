@@ -77,9 +77,9 @@ describe('public company pages', () => {
 
     const listed = [...page.html.matchAll(/<h3><a href="([^"]+)">([^<]+)<\/a><\/h3>\s*<p>([^<]+)<\/p>/g)].map((m) => [m[1], m[2], m[3]]);
     expect(listed).toEqual([
-      [jobPath(remote), 'Remote Risk Adjustment Coder', 'Remote (TX, FL)'],
-      [jobPath(open), 'Inpatient Coder III', 'Austin, TX'],
-      [jobPath(hybrid), 'Hybrid Pro-Fee Coder', 'Hybrid: Denver, CO and 1 more'],
+      [jobPath(remote), 'Remote Risk Adjustment Coder', 'Remote · Texas, Florida'],
+      [jobPath(open), 'Inpatient Coder III', 'On-site · Austin, TX'],
+      [jobPath(hybrid), 'Hybrid Pro-Fee Coder', 'Hybrid · Denver, CO; Boulder, CO'],
     ]);
     for (const job of notOpen) expect(page.text).not.toContain(job.title);
     expect(page.text).not.toContain('Somebody Else');
@@ -106,16 +106,23 @@ describe('public company pages', () => {
         title: remote.title,
         url: jobPath(remote),
         workplace: 'remote',
-        location: 'Remote (TX, FL)',
+        location: 'Remote · Texas, Florida',
         publishedAt: remote.publishedAt!.toISOString(),
       },
-      { id: open.id, title: open.title, url: jobPath(open), workplace: 'onsite', location: 'Austin, TX', publishedAt: open.publishedAt!.toISOString() },
+      {
+        id: open.id,
+        title: open.title,
+        url: jobPath(open),
+        workplace: 'onsite',
+        location: 'On-site · Austin, TX',
+        publishedAt: open.publishedAt!.toISOString(),
+      },
       {
         id: hybrid.id,
         title: hybrid.title,
         url: jobPath(hybrid),
         workplace: 'hybrid',
-        location: 'Hybrid: Denver, CO and 1 more',
+        location: 'Hybrid · Denver, CO; Boulder, CO',
         publishedAt: hybrid.publishedAt!.toISOString(),
       },
     ]);

@@ -4,6 +4,7 @@ import { Clock } from '../common/clock';
 import { jobPath } from '../jobs/job-paths';
 import { Job, Workplace } from '../jobs/job.entity';
 import { OrganizationsService, OrganizationView, toOrganizationView } from './organizations.service';
+import { whereLabel } from '../jobs/job-presenter';
 
 /** One open job in a company's list. */
 export interface CompanyJobView {
@@ -21,19 +22,6 @@ export type CompanyView = Omit<OrganizationView, 'id'> & { jobs: CompanyJobView[
 
 /** The most jobs a company page lists, newest first. */
 const COMPANY_JOBS_LIMIT = 100;
-const REMOTE_STATES_NAMED = 5;
-
-export function locationSummary(job: Pick<Job, 'workplace' | 'locations' | 'remoteStates'>): string {
-  if (job.workplace === 'remote') {
-    const states = job.remoteStates;
-    if (!states.length) return 'Remote (US)';
-    return states.length > REMOTE_STATES_NAMED ? `Remote (${states.length} states)` : `Remote (${states.join(', ')})`;
-  }
-  const [first, ...others] = job.locations;
-  const place = first ? `${first.city}, ${first.state}${others.length ? ` and ${others.length} more` : ''}` : 'United States';
-  return job.workplace === 'hybrid' ? `Hybrid: ${place}` : place;
-}
-
 @Injectable()
 export class CompaniesService {
   constructor(
@@ -62,7 +50,7 @@ export class CompaniesService {
         title: job.title,
         url: jobPath(job),
         workplace: job.workplace,
-        location: locationSummary(job),
+        location: whereLabel(job),
         publishedAt: job.publishedAt?.toISOString() ?? null,
       })),
     };

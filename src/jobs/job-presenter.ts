@@ -152,6 +152,17 @@ function salaryView(job: Job): SalaryView | null {
   return label ? { ...salary, label } : null;
 }
 
+/** Workplace and place in one line ("Hybrid · Austin, TX", "Remote · Any US state"), for cards and lists. */
+export function whereLabel(job: Pick<Job, 'workplace' | 'locations' | 'remoteStates'>): string {
+  const place =
+    job.workplace === 'remote'
+      ? job.remoteStates?.length
+        ? job.remoteStates.map(stateName).join(', ')
+        : 'Any US state'
+      : (job.locations ?? []).map((l) => `${l.city}, ${l.state}`).join('; ');
+  return place ? `${WORKPLACE_LABELS[job.workplace]} · ${place}` : WORKPLACE_LABELS[job.workplace];
+}
+
 function locationView(l: Job['locations'][number]): LocationView {
   const postalCode = l.postalCode || null;
   return { city: l.city, state: l.state, stateName: stateName(l.state), postalCode, label: `${l.city}, ${l.state}${postalCode ? ` ${postalCode}` : ''}` };
@@ -182,11 +193,6 @@ export function presentJob(job: Job, organization: Organization, names: Taxonomy
               : `Open to candidates in ${remoteStates.map((s) => `${s.name} (${s.code})`).join(', ')}`,
         }
       : null;
-  const place = remote
-    ? remote.anyState
-      ? 'Any US state'
-      : remoteStates.map((s) => s.name).join(', ')
-    : locations.map((l) => `${l.city}, ${l.state}`).join('; ');
   const website = httpUrl(organization.website);
   const applyUrl = job.applyMethod === 'url' ? httpUrl(job.applyUrl) : null;
   const applyEmail = job.applyMethod === 'email' ? job.applyEmail || null : null;
@@ -213,7 +219,7 @@ export function presentJob(job: Job, organization: Organization, names: Taxonomy
     workplaceLabel: WORKPLACE_LABELS[job.workplace],
     locations,
     remote,
-    whereLabel: place ? `${WORKPLACE_LABELS[job.workplace]} · ${place}` : WORKPLACE_LABELS[job.workplace],
+    whereLabel: whereLabel(job),
     salary: salaryView(job),
     credentials: (job.credentialCodes ?? []).map((code) => ({ code, name: names.credentials.get(code) ?? code })),
     credentialsAnyOf: (job.credentialCodes ?? []).length > 1,
