@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'dotenv';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength, validateSync, ValidationError } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, validateSync, ValidationError } from 'class-validator';
 
 /** The secret shipped for development; production refuses it. */
 export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-never-use-in-production';
@@ -119,6 +119,28 @@ export class Env {
   @Transform(toBool)
   @IsBoolean()
   JOB_MODERATION = true;
+
+  /** Meilisearch serves job search when set; Postgres full-text search answers otherwise, and whenever Meilisearch cannot. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  MEILI_URL?: string = undefined;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  MEILI_KEY?: string = undefined;
+
+  /** The live index's name; a reindex builds `<name>_next` and swaps it in. */
+  @Matches(/^[A-Za-z0-9_-]{1,100}$/)
+  MEILI_INDEX = 'jobs';
+
+  /** A search slower than this answers from Postgres instead. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(10000)
+  MEILI_TIMEOUT_MS = 300;
 
   @Transform(toBool)
   @IsBoolean()
