@@ -14,6 +14,7 @@ import { PublicJobsModule } from './jobs/public-jobs.module';
 import { loggerOptions } from './common/logging';
 import { MailModule } from './mail/mail.module';
 import { QueueModule } from './queue/queue.module';
+import { SearchModule } from './search/search.module';
 import { TaxonomyModule } from './taxonomy/taxonomy.module';
 import { UsersModule } from './users/users.module';
 import { WebModule } from './web/web.module';
@@ -35,6 +36,7 @@ export class AppModule {
         TaxonomyModule,
         JobsModule,
         PublicJobsModule,
+        SearchModule,
         AuthModule,
         HealthModule,
         WebModule,

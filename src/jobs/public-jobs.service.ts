@@ -128,6 +128,16 @@ export class PublicJobsService {
     return this.present(similar, names);
   }
 
+  /**
+   * The open jobs among `ids`, presented, in the order given: what search
+   * hits are hydrated with. A job closed since the engine answered is left out.
+   */
+  async openJobViews(ids: string[]): Promise<Map<string, JobDetailsView>> {
+    if (!ids.length) return new Map();
+    const [jobs, names] = await Promise.all([this.openJobs().andWhere('j.id IN (:...ids)', { ids }).getMany(), this.names()]);
+    return new Map(this.present(jobs, names).map((view) => [view.id, view]));
+  }
+
   /** One page of open jobs, newest first. */
   async listOpen(page: number): Promise<JobListPage> {
     const query = this.openJobs();
