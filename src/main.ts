@@ -8,7 +8,7 @@ import { openDatabaseRuntime } from './database/database-runtime';
 import { migrate } from './database/migrate';
 import { DemoDataService } from './demo/demo-data.service';
 import { QueueService } from './queue/queue.service';
-import { loadReferenceData } from './taxonomy/reference-data';
+import { describeReferenceLoad, loadReferenceData } from './taxonomy/reference-data';
 import { DataSource } from 'typeorm';
 
 const say = (message: string) => process.stdout.write(`${message}\n`);
@@ -40,8 +40,7 @@ async function main(): Promise<void> {
     // abortOnError off: a start-up failure must reach the handler below, which stops the embedded Postgres.
     app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(env, database.url), { bufferLogs: true, bodyParser: false, abortOnError: false });
     configureApp(app, env);
-    const reference = await loadReferenceData(app.get(DataSource));
-    say(`Reference data: ${reference.credentials} credentials, ${reference.specialties} specialties.`);
+    say(describeReferenceLoad(await loadReferenceData(app.get(DataSource))));
     await app.init();
     if (demo) await app.get(DemoDataService).load(say);
     await app.get(QueueService).startWorkers();

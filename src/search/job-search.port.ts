@@ -90,6 +90,8 @@ export const HIGHLIGHT_END = '\u0003';
 export interface JobSearchEngine {
   readonly name: 'postgres' | 'meilisearch';
   search(query: EngineQuery): Promise<EngineResult>;
+  /** Rejects when the engine cannot answer now (for readiness checks). */
+  ping?(): Promise<void>;
 }
 
 /** A search document as the engines index it: one open (published) job. */

@@ -102,7 +102,19 @@ export class JobSearchService {
     };
   }
 
-  /** What /health/ready reports of search. */
+  /** What /health/ready reports of search: asks the configured engine, so a recovery or an outage shows without a search. */
+  async checkEngine(): Promise<SearchEngineStatus> {
+    if (this.primary?.ping) {
+      try {
+        await this.primary.ping();
+        this.failure = undefined;
+      } catch (error) {
+        this.recordFailure(error);
+      }
+    }
+    return this.status();
+  }
+
   status(): SearchEngineStatus {
     const configured = this.primary?.name ?? 'postgres';
     if (!this.failure) return { engine: configured, configured, degraded: false };
@@ -117,13 +129,17 @@ export class JobSearchService {
         this.failure = undefined;
         return { result, engine: this.primary.name };
       } catch (error) {
-        // Public in /health/ready: the kind of failure, not its details (they may name hosts).
-        const reason = error instanceof Error ? error.name : 'Error';
-        if (!this.failure) this.failure = { reason, since: this.clock.now() };
+        this.recordFailure(error);
         this.logger.warn({ err: error }, `${this.primary.name} did not answer a search; Postgres answered instead`);
       }
     }
     return { result: await this.postgres.search(query), engine: 'postgres' };
+  }
+
+  private recordFailure(error: unknown): void {
+    // Public in /health/ready: the kind of failure, not its details (they may name hosts).
+    const reason = error instanceof Error ? error.name : 'Error';
+    this.failure ??= { reason, since: this.clock.now() };
   }
 
   private async organizationIds(slugs: string[]): Promise<Map<string, string>> {

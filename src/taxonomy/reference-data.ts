@@ -32,7 +32,13 @@ export interface ReferenceLoadResult {
   credentials: number;
   specialties: number;
   removed: number;
+  /** Search documents rebuilt because names or the specialty tree changed (documents carry both). */
+  searchDocumentsRefreshed: number;
 }
+
+/** What of the taxonomy search documents depend on: names, and parents (documents list ancestors). */
+const TAXONOMY_FINGERPRINT = `SELECT md5(coalesce((SELECT string_agg(code || '=' || name, '|' ORDER BY code) FROM credentials), '')
+  || '#' || coalesce((SELECT string_agg(slug || '=' || name || '<' || coalesce(parent, ''), '|' ORDER BY slug) FROM specialties), '')) AS fingerprint`;
 
 /**
  * Loads data/credentials.json and data/specialties.json into their tables in
@@ -48,6 +54,7 @@ export async function loadReferenceData(dataSource: DataSource): Promise<Referen
   }
 
   return dataSource.transaction(async (manager) => {
+    const [before] = await manager.query<{ fingerprint: string }[]>(TAXONOMY_FINGERPRINT);
     await manager.upsert(
       Credential,
       credentials.map((c, position) => ({ code: c.code, name: c.name, issuer: c.issuer, kind: c.kind, notes: c.notes ?? null, position })),
@@ -79,10 +86,27 @@ export async function loadReferenceData(dataSource: DataSource): Promise<Referen
       .from(Specialty)
       .where('NOT (slug = ANY(:slugs))', { slugs: [...slugs] })
       .execute();
+    const [after] = await manager.query<{ fingerprint: string }[]>(TAXONOMY_FINGERPRINT);
+    let searchDocumentsRefreshed = 0;
+    if (after.fingerprint !== before.fingerprint) {
+      const [{ count }] = await manager.query<{ count: number }[]>(
+        `SELECT cardinality(ids) AS count FROM (SELECT ARRAY(SELECT id FROM jobs WHERE status = 'published') AS ids) p, LATERAL job_search_refresh(p.ids)`,
+      );
+      searchDocumentsRefreshed = count;
+    }
     return {
       credentials: credentials.length,
       specialties: specialties.length,
       removed: (removedCredentials.affected ?? 0) + (removedSpecialties.affected ?? 0),
+      searchDocumentsRefreshed,
     };
   });
+}
+
+/** One line on what a load did, for the server's start-up and the reference:load task. */
+export function describeReferenceLoad(result: ReferenceLoadResult): string {
+  const base = `Reference data: ${result.credentials} credentials, ${result.specialties} specialties (${result.removed} removed).`;
+  return result.searchDocumentsRefreshed
+    ? `${base} The taxonomy changed: search documents of ${result.searchDocumentsRefreshed} open jobs were rebuilt; with Meilisearch, run npm run search:reindex.`
+    : base;
 }
