@@ -30,9 +30,9 @@ describe('the credential and specialty taxonomy', () => {
     await t.dataSource.query(`UPDATE credentials SET name = 'Old name' WHERE code = 'CPC'`);
     await t.dataSource.query(`INSERT INTO credentials (code, name, issuer, kind, position) VALUES ('XYZ', 'Gone', 'AAPC', 'coding', 999)`);
     const result = await loadReferenceData(t.dataSource);
-    expect(result).toEqual({ credentials: 41, specialties: 54, removed: 1 });
+    expect(result).toEqual({ credentials: 41, specialties: 54, removed: 1, searchDocumentsRefreshed: 0 });
     expect((await t.dataSource.query(`SELECT name FROM credentials WHERE code = 'CPC'`))[0].name).toBe('Certified Professional Coder');
-    expect(await loadReferenceData(t.dataSource)).toEqual({ credentials: 41, specialties: 54, removed: 0 });
+    expect(await loadReferenceData(t.dataSource)).toEqual({ credentials: 41, specialties: 54, removed: 0, searchDocumentsRefreshed: 0 });
     expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM credentials`))[0].n).toBe(41);
   });
 
