@@ -12,7 +12,7 @@ export default defineConfig(
   },
   {
     files: ['*.{js,cjs}'],
-    languageOptions: { sourceType: 'commonjs' },
+    languageOptions: { sourceType: 'commonjs', globals: { process: 'readonly' } },
   },
   {
     files: ['src/**/*.ts', 'test/**/*.ts'],

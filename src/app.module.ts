@@ -36,7 +36,7 @@ export class AppModule {
         TaxonomyModule,
         JobsModule,
         PublicJobsModule,
-        SearchModule,
+        SearchModule.forRoot(env),
         AuthModule,
         HealthModule,
         WebModule,

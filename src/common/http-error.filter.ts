@@ -103,6 +103,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       title: PAGE_TITLES[body.statusCode] ?? PAGE_TITLES[body.statusCode >= 500 ? 500 : 400],
       status: body.statusCode,
       message: body.message,
+      // What was wrong with each parameter, e.g. a search link naming an unknown credential.
+      details: body.details && Object.entries(body.details).map(([field, messages]) => ({ field, messages })),
     });
   }
 }

@@ -7,6 +7,7 @@ import { renderMarkdown } from '../common/markdown';
 import { OrganizationMember } from '../employers/organization-member.entity';
 import { OrganizationsService } from '../employers/organizations.service';
 import { Job } from '../jobs/job.entity';
+import { SearchSyncService } from '../search/search-sync.service';
 import { User } from '../users/user.entity';
 import { DEMO_JOBS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, DemoJob, DemoOrganizationProfile } from './demo-content';
 
@@ -66,6 +67,7 @@ export class DemoDataService {
     private readonly passwords: PasswordService,
     private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
+    private readonly searchSync: SearchSyncService,
   ) {}
 
   async load(log: (message: string) => void): Promise<void> {
@@ -147,8 +149,9 @@ export class DemoDataService {
     const rows = DEMO_JOBS.map((demo, index) => this.jobRow(demo, organizations.get(demo.organization)!, now, index));
     // A job an earlier load made keeps its id, so the conflict leaves it (and any edit an employer made) alone.
     const result = await manager.createQueryBuilder().insert().into(Job).values(rows).orIgnore().returning('id').updateEntity(false).execute();
-    const created = (result.raw as unknown[]).length;
-    return { what: 'jobs', created, existing: DEMO_JOBS.length - created };
+    const created = (result.raw as Array<{ id: string }>).map((row) => row.id);
+    await this.searchSync.jobsChanged(manager, created);
+    return { what: 'jobs', created: created.length, existing: DEMO_JOBS.length - created.length };
   }
 
   private jobRow(demo: DemoJob, organization: { id: string; ownerId: string }, now: Date, index: number): Partial<Job> {

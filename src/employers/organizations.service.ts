@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
+import { SearchSyncService } from '../search/search-sync.service';
 import { DomainError } from '../common/domain-error';
 import { renderMarkdown } from '../common/markdown';
 import { User } from '../users/user.entity';
@@ -91,6 +92,7 @@ export class OrganizationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly searchSync: SearchSyncService,
   ) {}
 
   /** Creates an organization with `ownerId` as its owner, inside the caller's transaction. */
@@ -139,6 +141,8 @@ export class OrganizationsService {
       const values: Partial<Organization> = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
       if (about !== undefined) Object.assign(values, { about, aboutHtml: about === null ? null : renderMarkdown(about) });
       if (Object.keys(values).length) await manager.update(Organization, { id: organizationId }, values);
+      // The name is part of the search documents of the organization's jobs.
+      if (values.name !== undefined) await this.searchSync.organizationChanged(manager, organizationId);
       return toOrganizationView(await manager.findOneByOrFail(Organization, { id: organizationId }));
     });
   }

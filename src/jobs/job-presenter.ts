@@ -18,7 +18,7 @@ export const EMPLOYMENT_TYPE_LABELS: Record<EmploymentType, string> = {
   INTERN: 'Internship',
 };
 
-const WORKPLACE_LABELS: Record<Workplace, string> = { onsite: 'On-site', hybrid: 'Hybrid', remote: 'Remote' };
+export const WORKPLACE_LABELS: Record<Workplace, string> = { onsite: 'On-site', hybrid: 'Hybrid', remote: 'Remote' };
 
 const PERIOD_LABELS: Record<SalaryPeriod, string> = { HOUR: 'per hour', YEAR: 'per year' };
 

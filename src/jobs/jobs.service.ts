@@ -7,6 +7,7 @@ import { renderMarkdown } from '../common/markdown';
 import { Env } from '../config/env';
 import { Organization } from '../employers/organization.entity';
 import { MailService } from '../mail/mail.service';
+import { SearchSyncService } from '../search/search-sync.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { User } from '../users/user.entity';
 import { CreateJobDto, JobInputDto, UpdateJobDto } from './dto/job-input.dto';
@@ -84,6 +85,7 @@ export class JobsService {
     private readonly extendLinks: ExtendLinks,
     private readonly clock: Clock,
     private readonly env: Env,
+    private readonly searchSync: SearchSyncService,
   ) {}
 
   /** A draft in the user's organization, or (with `publish`) a posting published or sent for review at once. */
@@ -263,6 +265,10 @@ export class JobsService {
         .getMany();
       for (const job of waiting) this.approveInto(job);
       await manager.save(waiting);
+      await this.searchSync.jobsChanged(
+        manager,
+        waiting.map((job) => job.id),
+      );
       return organization;
     });
   }
@@ -272,13 +278,19 @@ export class JobsService {
    * statement, so overlapping runs on several instances cannot disagree.
    */
   async expireDue(): Promise<number> {
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(Job)
-      .set({ status: 'expired' })
-      .where(`status = 'published' AND valid_through < :now`, { now: this.clock.now() })
-      .execute();
-    return result.affected ?? 0;
+    return this.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(Job)
+        .set({ status: 'expired' })
+        .where(`status = 'published' AND valid_through < :now`, { now: this.clock.now() })
+        .returning('id')
+        .updateEntity(false)
+        .execute();
+      const ids = (result.raw as Array<{ id: string }>).map((row) => row.id);
+      await this.searchSync.jobsChanged(manager, ids);
+      return ids.length;
+    });
   }
 
   /**
@@ -504,9 +516,10 @@ export class JobsService {
     return manager.createQueryBuilder(Job, 'j').innerJoinAndSelect('j.organization', 'o');
   }
 
-  /** Saves and returns the job with its organization, as every caller shows it. */
+  /** Saves and returns the job with its organization, as every caller shows it; search indexes the change once it commits. */
   private async saved(manager: EntityManager, job: Job, organization?: Organization): Promise<Job> {
     const result = await manager.save(job);
+    await this.searchSync.jobsChanged(manager, [result.id]);
     result.organization = organization ?? (await this.organizationOf(manager, result));
     return result;
   }

@@ -1,26 +1,14 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/public.decorator';
 import { PublicJobsService } from './public-jobs.service';
 
-/** ?page= as a page number; anything else is the first page. */
-function pageNumber(page: unknown): number {
-  return typeof page === 'string' && /^[1-9]\d{0,5}$/.test(page) ? Number(page) : 1;
-}
-
-/** The public job pages: the browse list and each posting. */
+/** Each posting's public page (the search page at /jobs lives in the search module). */
 @ApiExcludeController()
 @Controller('jobs')
 export class PublicJobsController {
   constructor(private readonly jobs: PublicJobsService) {}
-
-  @Public()
-  @Get()
-  async index(@Query('page') page: unknown, @Res() res: Response): Promise<void> {
-    const list = await this.jobs.listOpen(pageNumber(page));
-    res.status(list.pastEnd ? 404 : 200).render('jobs/index', { list });
-  }
 
   /** 200 for an open job, 301 to the canonical address, 410 once closed or expired; 404 otherwise. */
   @Public()

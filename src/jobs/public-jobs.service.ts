@@ -13,7 +13,6 @@ import { buildJobPostingLd, serializeJsonLd } from './job-posting-ld';
 import { DateView, dateView, JobDetailsView, presentJob, TaxonomyNames, taxonomyNames } from './job-presenter';
 import { jobPath } from './job-paths';
 
-export const JOBS_PER_PAGE = 20;
 const SIMILAR_JOBS = 5;
 
 /**
@@ -28,38 +27,8 @@ export type JobPage =
   | { kind: 'open'; job: JobDetailsView; jsonLd: string }
   | { kind: 'gone'; job: JobDetailsView; reason: GoneReason; since: DateView | null; similar: JobDetailsView[] };
 
-export interface PageLink {
-  number: number;
-  path: string;
-  current: boolean;
-}
-
-export interface JobListPage {
-  jobs: JobDetailsView[];
-  total: number;
-  page: number;
-  pageCount: number;
-  /** Asked for a page past the last one (there are jobs, just not that many). */
-  pastEnd: boolean;
-  previousPath: string | null;
-  nextPath: string | null;
-  /** The first, the last and the two either side of the current page; `null` marks a gap. */
-  links: Array<PageLink | null>;
-}
-
-const listPath = (page: number) => (page <= 1 ? '/jobs' : `/jobs?page=${page}`);
-
-function pageLinks(page: number, pageCount: number): Array<PageLink | null> {
-  const links: Array<PageLink | null> = [];
-  for (let n = 1; n <= pageCount; n++) {
-    if (n === 1 || n === pageCount || Math.abs(n - page) <= 2) links.push({ number: n, path: listPath(n), current: n === page });
-    else if (links[links.length - 1] !== null) links.push(null);
-  }
-  return links;
-}
-
 /**
- * What the public sees of postings: the job page, the browse list, feeds
+ * What the public sees of postings: the job page, search hits, feeds
  * and the sitemap. Read-only; "open" means published and not past its
  * valid-through date, even before the expiry run has marked it expired.
  */
@@ -136,30 +105,6 @@ export class PublicJobsService {
     if (!ids.length) return new Map();
     const [jobs, names] = await Promise.all([this.openJobs().andWhere('j.id IN (:...ids)', { ids }).getMany(), this.names()]);
     return new Map(this.present(jobs, names).map((view) => [view.id, view]));
-  }
-
-  /** One page of open jobs, newest first. */
-  async listOpen(page: number): Promise<JobListPage> {
-    const query = this.openJobs();
-    const total = await query.getCount();
-    const pageCount = Math.max(1, Math.ceil(total / JOBS_PER_PAGE));
-    const pastEnd = page > pageCount;
-    const rows = pastEnd
-      ? []
-      : await this.newestFirst(query)
-          .offset((page - 1) * JOBS_PER_PAGE)
-          .limit(JOBS_PER_PAGE)
-          .getMany();
-    return {
-      jobs: this.present(rows, await this.names()),
-      total,
-      page,
-      pageCount,
-      pastEnd,
-      previousPath: page > 1 && !pastEnd ? listPath(page - 1) : null,
-      nextPath: page < pageCount ? listPath(page + 1) : null,
-      links: pageCount > 1 ? pageLinks(page, pageCount) : [],
-    };
   }
 
   /** The newest open jobs (`limit`), or all of them, for the feeds. */

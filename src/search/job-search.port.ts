@@ -49,6 +49,22 @@ export interface SearchFilters {
   organizationIds: string[];
 }
 
+/** The filter a facet's own selection sets; a facet's counts ignore it (disjunctive faceting). */
+export const FACET_FILTER: Record<Facet, keyof SearchFilters> = {
+  credential: 'credential',
+  specialty: 'specialty',
+  setting: 'setting',
+  workplace: 'workplace',
+  employmentType: 'employmentType',
+  state: 'state',
+  salary: 'salaryMin',
+};
+
+export function isFilterActive(filters: SearchFilters, key: keyof SearchFilters): boolean {
+  const value = filters[key];
+  return Array.isArray(value) ? value.length > 0 : value !== null && value !== false;
+}
+
 /** What an engine is asked: text already stripped of the words that became filters. */
 export interface EngineQuery {
   /** The full-text part in websearch syntax, parsed; empty means "no text". */
@@ -106,6 +122,8 @@ export interface JobSearchDocument {
   credentialNames: string[];
   specialtyNames: string[];
   cities: string[];
+  /** Encoders and EHRs the job uses (3M, Epic…). */
+  tools: string[];
   credentials: string[];
   /** Specialty slugs with their ancestors. */
   specialties: string[];

@@ -163,11 +163,26 @@ export class JobSearch1764579600000 implements MigrationInterface {
       CREATE TRIGGER job_search_organizations_renamed AFTER UPDATE ON organizations
       REFERENCING OLD TABLE AS previous NEW TABLE AS updated FOR EACH STATEMENT EXECUTE FUNCTION job_search_organizations_renamed()`);
 
+    // Index sync orders a job's documents by updated_at. now() is the start of
+    // the transaction, which can lie before that of an edit committed earlier;
+    // the clock at the UPDATE, taken under the row lock that orders a job's
+    // writers, cannot.
+    await queryRunner.query(`
+      CREATE FUNCTION jobs_touch_updated_at() RETURNS trigger
+      LANGUAGE plpgsql AS $$
+      BEGIN
+        NEW.updated_at := clock_timestamp();
+        RETURN NEW;
+      END $$`);
+    await queryRunner.query(`CREATE TRIGGER jobs_touch_updated_at BEFORE UPDATE ON jobs FOR EACH ROW EXECUTE FUNCTION jobs_touch_updated_at()`);
+
     // Jobs published before this migration.
     await queryRunner.query(`SELECT job_search_refresh(ARRAY(SELECT id FROM jobs WHERE status = 'published'))`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER jobs_touch_updated_at ON jobs`);
+    await queryRunner.query(`DROP FUNCTION jobs_touch_updated_at()`);
     await queryRunner.query(`DROP TRIGGER job_search_organizations_renamed ON organizations`);
     await queryRunner.query(`DROP TRIGGER job_search_jobs_updated ON jobs`);
     await queryRunner.query(`DROP TRIGGER job_search_jobs_inserted ON jobs`);

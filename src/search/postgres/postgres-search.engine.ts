@@ -9,7 +9,9 @@ import {
   emptyFacets,
   Facet,
   FacetCounts,
+  FACET_FILTER,
   FACETS,
+  isFilterActive,
   HIGHLIGHT_END,
   HIGHLIGHT_START,
   JobSearchEngine,
@@ -38,17 +40,6 @@ class Params {
   }
 }
 
-/** The filter a facet's own selection sets; a facet's counts ignore it (disjunctive faceting). */
-const FACET_FILTER: Record<Facet, keyof SearchFilters> = {
-  credential: 'credential',
-  specialty: 'specialty',
-  setting: 'setting',
-  workplace: 'workplace',
-  employmentType: 'employmentType',
-  state: 'state',
-  salary: 'salaryMin',
-};
-
 const FACET_SQL: Record<Facet, (p: Params) => string> = {
   credential: () => arrayFacet('credentials'),
   specialty: () => arrayFacet('specialties'),
@@ -68,14 +59,9 @@ function scalarFacet(column: string): string {
   return `(SELECT coalesce(jsonb_object_agg(v, n), '{}') FROM (SELECT m.${column} AS v, count(*) AS n FROM m GROUP BY 1) x)`;
 }
 
-function isActive(filters: SearchFilters, key: keyof SearchFilters): boolean {
-  const value = filters[key];
-  return Array.isArray(value) ? value.length > 0 : value !== null && value !== false;
-}
-
 /** The WHERE conditions of `filters` on job_search_documents `d`, leaving out `except`. */
 function filterSql(filters: SearchFilters, now: Date, p: Params, except?: keyof SearchFilters): string[] {
-  const on = (key: keyof SearchFilters) => key !== except && isActive(filters, key);
+  const on = (key: keyof SearchFilters) => key !== except && isFilterActive(filters, key);
   const conditions = [`(d.valid_through IS NULL OR d.valid_through > ${p.add(now, '::timestamptz')})`];
   if (on('credential')) conditions.push(`d.credentials && ${p.add(filters.credential, '::text[]')}`);
   if (on('specialty')) conditions.push(`d.specialties && ${p.add(filters.specialty, '::text[]')}`);
@@ -199,7 +185,7 @@ export class PostgresSearchEngine implements JobSearchEngine {
    * with every filter, which also gives the total.
    */
   private async counts(query: EngineQuery, tsquery: string | null): Promise<Counts> {
-    const own = FACETS.filter((f) => isActive(query.filters, FACET_FILTER[f]));
+    const own = FACETS.filter((f) => isFilterActive(query.filters, FACET_FILTER[f]));
     const shared = FACETS.filter((f) => !own.includes(f));
     const passes = await Promise.all([this.countPass(query, tsquery, shared), ...own.map((f) => this.countPass(query, tsquery, [f], FACET_FILTER[f]))]);
     return {
