@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { EnqueuedTaskPromise, Meilisearch, MeilisearchApiError, Settings } from 'meilisearch';
 import { Env } from '../../config/env';
 import { TaxonomyService } from '../../taxonomy/taxonomy.service';
@@ -22,7 +22,7 @@ const isApiError = (error: unknown, code: string) => error instanceof Meilisearc
  * (and a failure is the caller's to retry).
  */
 @Injectable()
-export class MeilisearchIndex implements JobSearchIndex, OnApplicationBootstrap, OnApplicationShutdown {
+export class MeilisearchIndex implements JobSearchIndex, OnApplicationBootstrap {
   private readonly logger = new Logger(MeilisearchIndex.name);
   private readonly client: Meilisearch;
   private readonly uid: string;
@@ -41,10 +41,6 @@ export class MeilisearchIndex implements JobSearchIndex, OnApplicationBootstrap,
     this.ensureSettings().catch((error: unknown) =>
       this.logger.warn({ err: error, index: this.uid }, 'could not apply the Meilisearch index settings; the next index update tries again'),
     );
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.settingsApplied?.catch(() => undefined);
   }
 
   /**
