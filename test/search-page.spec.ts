@@ -234,11 +234,13 @@ describe('the /jobs search page', () => {
     expect(bySalary.html).toContain('<span aria-current="true">Highest salary</span>');
 
     const pastEnd = await page('/jobs?perPage=2&page=4');
+    expect(pastEnd.status).toBe(404);
     expect(pastEnd.titles).toEqual([]);
     expect(pastEnd.text).toContain('There is no page 4: this search has 3 pages.');
 
     // Past the deepest reachable result too, when there are fewer results than that.
     const deep = await page('/jobs?perPage=2&page=501');
+    expect(deep.status).toBe(404);
     expect(deep.titles).toEqual([]);
     expect(deep.text).toContain('There is no page 501: this search has 3 pages.');
     expect(deep.text).not.toContain('Only the first');

@@ -23,9 +23,9 @@ export interface JobSearchResult {
   perPage: number;
   /** Pages that can be reached (results past MAX_RESULT_WINDOW cannot). */
   pageCount: number;
-  /** The page asked for lies past MAX_RESULT_WINDOW: no hits, and the page says to narrow the search. */
+  /** The page asked for lies past MAX_RESULT_WINDOW: no hits (the API refuses it; the page says to narrow a large search). */
   capped: boolean;
-  /** The page asked for lies past the last result. */
+  /** The page asked for lies past the last result of a search that has results (404 on the page). */
   pastEnd: boolean;
   hits: JobSearchHit[];
   facets: FacetCounts;

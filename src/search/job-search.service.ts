@@ -85,6 +85,7 @@ export class JobSearchService {
     });
     const reachable = Math.min(result.total, MAX_RESULT_WINDOW);
     const pageCount = Math.max(1, Math.ceil(reachable / query.perPage));
+    const capped = offset === null;
     return {
       query,
       engine,
@@ -94,8 +95,9 @@ export class JobSearchService {
       page: query.page,
       perPage: query.perPage,
       pageCount,
-      capped: offset === null,
-      pastEnd: offset !== null && result.total > 0 && query.page > pageCount,
+      capped,
+      // Past the window of a large search, the page says to narrow it; past the end of a small one, there is no such page.
+      pastEnd: result.total > 0 && query.page > pageCount && !(capped && result.total > MAX_RESULT_WINDOW),
       hits,
       facets: spreadAnyState(result.facets),
       taxonomy: { credentials, specialties },
