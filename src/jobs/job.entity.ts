@@ -21,6 +21,22 @@ export type ApplyMethod = (typeof APPLY_METHODS)[number];
 export const CLOSE_REASONS = ['filled', 'closed'] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
+export const SCREENING_QUESTION_KINDS = ['yes_no', 'text', 'choice'] as const;
+export type ScreeningQuestionKind = (typeof SCREENING_QUESTION_KINDS)[number];
+
+/** A question a candidate answers when applying (at most 5 per job). */
+export interface ScreeningQuestion {
+  /** Stable across edits, so answers point at their question. */
+  id: string;
+  kind: ScreeningQuestionKind;
+  text: string;
+  /** For `choice`: the options offered. */
+  choices?: string[];
+  required: boolean;
+  /** The answer ('yes', 'no', or one of `choices`) that flags an applicant; flagged, never rejected automatically. */
+  knockoutAnswer?: string;
+}
+
 export interface JobLocation {
   city: string;
   /** Two-letter US state. */
@@ -126,6 +142,9 @@ export class Job {
 
   @Column({ type: 'varchar', length: 8, default: 'onsite' })
   applyMethod: ApplyMethod;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  screeningQuestions: ScreeningQuestion[];
 
   @Column({ type: 'varchar', length: 2000, nullable: true })
   applyUrl: string | null;
