@@ -1,7 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { ApplicationsModule } from './applications/applications.module';
+import { PipelineModule } from './applications/pipeline/pipeline.module';
 import { AuthModule } from './auth/auth.module';
+import { CandidatesModule } from './candidates/candidates.module';
+import { EmployerCandidatesModule } from './candidates/employer-candidates/employer-candidates.module';
 import { CommonModule } from './common/common.module';
 import { ConfigModule } from './config/config.module';
 import { Env } from './config/env';
@@ -37,6 +41,10 @@ export class AppModule {
         JobsModule,
         PublicJobsModule,
         SearchModule.forRoot(env),
+        CandidatesModule,
+        ApplicationsModule,
+        PipelineModule,
+        EmployerCandidatesModule,
         AuthModule,
         HealthModule,
         WebModule,
