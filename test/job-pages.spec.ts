@@ -207,13 +207,12 @@ describe('public job pages', () => {
       );
     });
 
-    it('says on-site applying opens soon, with no button that would not work, and no directApply', async () => {
+    it('takes applications here: visitors are asked to sign in, and the markup claims directApply', async () => {
       const onsite = await job({ applyMethod: 'onsite', applyUrl: null });
       const { html, text } = await page(jobPath(onsite));
-      expect(text).toContain('How to apply Applying on CareerCenter opens soon.');
-      expect(html).not.toContain('job-apply-button');
-      expect(html).not.toMatch(/<form[^>]*action="\/jobs/);
-      expect(jsonLd(html).directApply).toBe(false);
+      expect(text).toContain('How to apply Sign in to apply');
+      expect(html).not.toContain('enctype="multipart/form-data"');
+      expect(jsonLd(html).directApply).toBe(true);
     });
 
     it('leaves out requirements the job does not state', async () => {

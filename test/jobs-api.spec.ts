@@ -53,6 +53,7 @@ describe('job postings over the API', () => {
       tools: ['Epic', '3M'],
       productivity: '20 charts an hour after training',
       apply: { method: 'url', url: 'https://careers.example.org/apply/123', email: null },
+      screeningQuestions: [],
       validThrough: null,
       publishedAt: null,
       closedAt: null,

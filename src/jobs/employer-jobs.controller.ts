@@ -1,6 +1,9 @@
 import { Body, Controller, Get, Param, Post, Render, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { ApplicantCounts, applicantCountsByJob } from '../applications/pipeline/applicant-counts';
+import { applicantsPath } from '../applications/pipeline/pipeline-paths';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { Clock } from '../common/clock';
@@ -46,8 +49,8 @@ const isEditable = (status?: JobStatus): boolean => status !== 'closed' && statu
 /** "March 3, 2026", as the job page says dates. */
 const day = (date: Date | null): string | undefined => dateView(date)?.label;
 
-/** The dashboard's sections, each job with the actions its status allows. */
-function dashboardSections(jobs: Job[], names: TaxonomyNames, now: Date) {
+/** The dashboard's sections, each job with the actions its status allows and its applicant counts. */
+function dashboardSections(jobs: Job[], names: TaxonomyNames, now: Date, applicants: Map<string, ApplicantCounts>) {
   const renewChoices = RENEW_DAYS.map((days) => ({ days, until: day(new Date(now.getTime() + days * DAY_MS)) }));
   return SECTIONS.map((section) => ({
     ...section,
@@ -73,6 +76,11 @@ function dashboardSections(jobs: Job[], names: TaxonomyNames, now: Date) {
           renewLabel: job.status === 'expired' ? 'Renew' : 'Extend',
           renewChoices,
           canDelete: job.status === 'draft',
+          // Jobs taking applications here, and any that has some (the apply method may have changed since).
+          applicants:
+            job.applyMethod === 'onsite' || applicants.has(job.id)
+              ? { ...(applicants.get(job.id) ?? { total: 0, new: 0 }), path: applicantsPath(job.id) }
+              : null,
         };
       }),
   })).filter((section) => section.jobs.length > 0);
@@ -130,6 +138,7 @@ export class EmployerJobsController {
     private readonly taxonomy: TaxonomyService,
     private readonly clock: Clock,
     private readonly env: Env,
+    private readonly dataSource: DataSource,
   ) {
     this.flash = new Flash(env);
   }
@@ -138,10 +147,15 @@ export class EmployerJobsController {
   @Render('employer/dashboard')
   async dashboard(@CurrentUser() user: User): Promise<Record<string, unknown>> {
     const [[organization], jobs, names] = await Promise.all([this.organizations.listMine(user), this.jobs.listForMember(user), this.taxonomyNames()]);
+    const applicants = await applicantCountsByJob(
+      this.dataSource.manager,
+      user.id,
+      jobs.map((job) => job.id),
+    );
     return {
       organization,
       awaitsVerification: organization && !organization.verified && this.env.JOB_MODERATION,
-      sections: dashboardSections(jobs, names, this.clock.now()),
+      sections: dashboardSections(jobs, names, this.clock.now(), applicants),
     };
   }
 

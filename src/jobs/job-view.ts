@@ -1,4 +1,4 @@
-import { ApplyMethod, CloseReason, EmploymentType, Job, JobLocation, JobStatus, SalaryPeriod, Workplace } from './job.entity';
+import { ApplyMethod, CloseReason, EmploymentType, Job, JobLocation, JobStatus, SalaryPeriod, ScreeningQuestion, Workplace } from './job.entity';
 import { jobPath } from './job-paths';
 
 /** A posting as the API returns it: the fields in the shape `POST /api/jobs` accepts, plus its state. */
@@ -23,6 +23,8 @@ export interface JobView {
   tools: string[];
   productivity: string | null;
   apply: { method: ApplyMethod; url: string | null; email: string | null };
+  /** Asked when coders apply on CareerCenter; `knockoutAnswer` only for the organization's members. */
+  screeningQuestions: ScreeningQuestion[];
   validThrough: string | null;
   publishedAt: string | null;
   closedAt: string | null;
@@ -59,6 +61,7 @@ export function toJobView(job: Job): JobView {
     tools: job.tools,
     productivity: job.productivity,
     apply: { method: job.applyMethod, url: job.applyUrl, email: job.applyEmail },
+    screeningQuestions: job.screeningQuestions,
     validThrough: iso(job.validThrough),
     publishedAt: iso(job.publishedAt),
     closedAt: iso(job.closedAt),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
@@ -7,6 +8,8 @@ import { renderMarkdown } from '../common/markdown';
 import { Env } from '../config/env';
 import { Organization } from '../employers/organization.entity';
 import { MailService } from '../mail/mail.service';
+import { JOB_FILLED_QUEUE, JobFilledJob } from '../applications/pipeline/job-filled-notices';
+import { QueueService } from '../queue/queue.service';
 import { SearchSyncService } from '../search/search-sync.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { User } from '../users/user.entity';
@@ -14,6 +17,7 @@ import { CreateJobDto, JobInputDto, UpdateJobDto } from './dto/job-input.dto';
 import { ExtendLinks, formatExpiryDate } from './extend-link';
 import { CloseReason, Job, JobStatus } from './job.entity';
 import { jobPath } from './job-paths';
+import { normalizeScreeningQuestions, withoutKnockouts } from './screening-questions';
 
 const DAY_MS = 86400_000;
 const DEFAULT_VALID_DAYS = 30;
@@ -66,6 +70,7 @@ const BLANK: Partial<Job> = {
   applyMethod: 'onsite',
   applyUrl: null,
   applyEmail: null,
+  screeningQuestions: [],
   validThrough: null,
 };
 
@@ -86,6 +91,7 @@ export class JobsService {
     private readonly clock: Clock,
     private readonly env: Env,
     private readonly searchSync: SearchSyncService,
+    private readonly queue: QueueService,
   ) {}
 
   /** A draft in the user's organization, or (with `publish`) a posting published or sent for review at once. */
@@ -143,6 +149,8 @@ export class JobsService {
       const job = await this.lockForMember(manager, user, id);
       if (job.status !== 'published' && job.status !== 'pending_review') throw conflict(job, 'close');
       Object.assign(job, { status: 'closed', closedAt: this.clock.now(), closeReason: reason });
+      // Applicants still waiting hear that the position is filled (src/applications/pipeline/job-filled-notices.ts).
+      if (reason === 'filled') await this.queue.enqueue<JobFilledJob>(JOB_FILLED_QUEUE, { jobId: job.id }, { manager });
       return this.saved(manager, job);
     });
   }
@@ -194,6 +202,7 @@ export class JobsService {
         applyMethod: source.applyMethod,
         applyUrl: source.applyUrl,
         applyEmail: source.applyEmail,
+        screeningQuestions: source.screeningQuestions,
       });
       return this.saved(manager, copy);
     });
@@ -219,6 +228,7 @@ export class JobsService {
   /**
    * A published posting for anyone; any other state for the organization's
    * members, and for admins every posting but drafts (they review them).
+   * Which screening answers flag an applicant is for the team and admins only.
    */
   async findForViewer(user: User | undefined, id: string): Promise<Job> {
     const query = this.withOrganization(this.dataSource.manager).where('j.id = :id', { id });
@@ -227,7 +237,18 @@ export class JobsService {
     else query.andWhere(visible);
     const job = isUUID(id) ? await query.getOne() : null;
     if (!job) throw notFound();
+    if (user?.role !== 'admin' && !(user && (await this.isMember(user, job)))) {
+      job.screeningQuestions = withoutKnockouts(job.screeningQuestions);
+    }
     return job;
+  }
+
+  private async isMember(user: User, job: Job): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM organization_members WHERE organization_id = $1 AND user_id = $2`, [
+      job.organizationId,
+      user.id,
+    ]);
+    return rows.length > 0;
   }
 
   /** The user's organization's postings, newest first. */
@@ -464,6 +485,11 @@ export class JobsService {
         applyUrl: method === 'url' ? input.apply?.url || null : null,
         applyEmail: method === 'email' ? input.apply?.email || null : null,
       });
+    }
+    if (input.screeningQuestions !== undefined) {
+      const normalized = normalizeScreeningQuestions(input.screeningQuestions ?? [], job.screeningQuestions, randomUUID);
+      job.screeningQuestions = normalized.questions;
+      Object.assign(errors, normalized.errors);
     }
     if (input.validThrough !== undefined) {
       job.validThrough = input.validThrough === null ? null : new Date(input.validThrough);

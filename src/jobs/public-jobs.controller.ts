@@ -1,19 +1,47 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { parseApplyForm } from '../applications/apply-form';
+import { ApplicationsService, MY_APPLICATIONS_PATH } from '../applications/applications.service';
+import { AuthService } from '../auth/auth.service';
+import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
+import { UploadedResume, UploadedResumeFile } from '../candidates/resume-upload';
+import { Env } from '../config/env';
+import { User } from '../users/user.entity';
+import { Flash } from '../web/flash';
+import { ApplyFormView } from './apply-form-view';
 import { PublicJobsService } from './public-jobs.service';
 
-/** Each posting's public page (the search page at /jobs lives in the search module). */
+/**
+ * Each posting's public page and its forms (the search page at /jobs lives
+ * in the search module). The forms post to /jobs/:id/…; no other GET route
+ * may sit there, as the page's /jobs/:id/:slug would take it.
+ */
 @ApiExcludeController()
 @Controller('jobs')
 export class PublicJobsController {
-  constructor(private readonly jobs: PublicJobsService) {}
+  private readonly flash: Flash;
+
+  constructor(
+    private readonly jobs: PublicJobsService,
+    private readonly applications: ApplicationsService,
+    private readonly auth: AuthService,
+    env: Env,
+  ) {
+    this.flash = new Flash(env);
+  }
 
   /** 200 for an open job, 301 to the canonical address, 410 once closed or expired; 404 otherwise. */
   @Public()
   @Get([':id', ':id/:slug'])
-  async show(@Param('id') id: string, @Param('slug') slug: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async show(
+    @CurrentUser() user: User | undefined,
+    @Param('id') id: string,
+    @Param('slug') slug: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     const page = await this.jobs.jobPage(id);
     if (page.kind === 'gone') {
       res.status(410).render('jobs/gone', page);
@@ -24,6 +52,34 @@ export class PublicJobsController {
       res.redirect(301, query >= 0 ? `${page.job.path}${req.originalUrl.slice(query)}` : page.job.path);
       return;
     }
-    res.render('jobs/show', page);
+    res.render('jobs/show', await this.jobs.viewerPage(user, page));
+  }
+
+  /** The apply form (multipart: its body is parsed by ResumeUploadMiddleware, before the CSRF guard reads it). */
+  @Post(':id/apply')
+  @UseInterceptors(ApplyFormView)
+  async apply(
+    @CurrentUser() user: User,
+    @Param('id') id: string,
+    @Body() body: Record<string, unknown>,
+    @UploadedResume() file: UploadedResumeFile | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { body: application } = await this.applications.apply(user, id, await parseApplyForm(body, file));
+    this.flash.set(
+      res,
+      'success',
+      `Your application for “${application.job.title}” is on its way to ${application.job.organization.name}. We have emailed you a receipt.`,
+    );
+    res.redirect(303, application.job.url ?? MY_APPLICATIONS_PATH);
+  }
+
+  /** "Send the link again" on the job page of a coder whose email address is not verified yet; back to the same page. */
+  @Post(':id/verify-email/resend')
+  async resendVerification(@CurrentUser() user: User, @Param('id') id: string, @Res() res: Response): Promise<void> {
+    const page = await this.jobs.jobPage(id);
+    await this.auth.resendVerification(user);
+    this.flash.set(res, 'info', `We have sent a new link to ${user.email}. Open it, then come back to apply.`);
+    res.redirect(303, page.job.path);
   }
 }

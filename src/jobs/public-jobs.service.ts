@@ -2,30 +2,40 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { Repository, SelectQueryBuilder } from 'typeorm';
+import { ApplyFormValues, ApplyPanel, ApplyPanelService } from '../applications/apply-panel.service';
+import { SavedJobsService } from '../candidates/saved-jobs.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { Env } from '../config/env';
 import { companyPath } from '../employers/organizations.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import { User } from '../users/user.entity';
 import type { SitemapEntry } from './feeds';
 import { Job } from './job.entity';
 import { buildJobPostingLd, serializeJsonLd } from './job-posting-ld';
 import { DateView, dateView, JobDetailsView, presentJob, TaxonomyNames, taxonomyNames } from './job-presenter';
 import { jobPath } from './job-paths';
+import { PublicScreeningQuestion, withoutKnockouts } from './screening-questions';
 
 const SIMILAR_JOBS = 5;
 
-/**
- * Applying on this site arrives with the applications feature; until then no
- * posting may claim `directApply` in its markup.
- */
-const ONSITE_APPLY_AVAILABLE = false;
-
 export type GoneReason = 'filled' | 'closed' | 'expired';
 
-export type JobPage =
-  | { kind: 'open'; job: JobDetailsView; jsonLd: string }
-  | { kind: 'gone'; job: JobDetailsView; reason: GoneReason; since: DateView | null; similar: JobDetailsView[] };
+export interface OpenJobPage {
+  kind: 'open';
+  job: JobDetailsView;
+  jsonLd: string;
+  screeningQuestions: PublicScreeningQuestion[];
+}
+
+export type JobPage = OpenJobPage | { kind: 'gone'; job: JobDetailsView; reason: GoneReason; since: DateView | null; similar: JobDetailsView[] };
+
+/** An open job's page as one person sees it: `saved` for a coder's (or a visitor's) save button, and the apply section. */
+export interface ViewerJobPage extends OpenJobPage {
+  job: JobDetailsView & { saved?: boolean };
+  /** For a job that takes applications on CareerCenter. */
+  apply: ApplyPanel | null;
+}
 
 /**
  * What the public sees of postings: the job page, search hits, feeds
@@ -39,6 +49,8 @@ export class PublicJobsService {
     private readonly taxonomy: TaxonomyService,
     private readonly clock: Clock,
     private readonly env: Env,
+    private readonly savedJobs: SavedJobsService,
+    private readonly applyPanels: ApplyPanelService,
   ) {}
 
   private openJobs(): SelectQueryBuilder<Job> {
@@ -78,12 +90,20 @@ export class PublicJobsService {
     const names = await this.names();
     const view = presentJob(job, job.organization, names);
     if (this.isOpen(job)) {
-      const directApply = view.apply.method === 'onsite' && ONSITE_APPLY_AVAILABLE;
-      return { kind: 'open', job: view, jsonLd: serializeJsonLd(buildJobPostingLd(view, { appUrl: this.env.appUrl, directApply })) };
+      const directApply = view.apply.method === 'onsite';
+      const jsonLd = serializeJsonLd(buildJobPostingLd(view, { appUrl: this.env.appUrl, directApply }));
+      return { kind: 'open', job: view, jsonLd, screeningQuestions: withoutKnockouts(job.screeningQuestions) };
     }
     const reason: GoneReason = job.status === 'closed' ? (job.closeReason === 'filled' ? 'filled' : 'closed') : 'expired';
     const since = reason === 'expired' ? job.validThrough : job.closedAt;
     return { kind: 'gone', job: view, reason, since: dateView(since), similar: await this.similarOpen(job, names) };
+  }
+
+  /** `page` for `user` (or a visitor); `values` are a refused application's, shown again in its form. */
+  async viewerPage(user: User | undefined, page: OpenJobPage, values?: ApplyFormValues): Promise<ViewerJobPage> {
+    const [job] = await this.savedJobs.withSavedState(user, [page.job]);
+    const apply = page.job.apply.method === 'onsite' ? await this.applyPanels.panel(user, page.job, page.screeningQuestions, values) : null;
+    return { ...page, job, apply };
   }
 
   /** Open jobs sharing a credential or a specialty with `job`, newest first. */

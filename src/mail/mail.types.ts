@@ -7,6 +7,57 @@ export interface MailContexts {
   'organization-invitation': { organizationName: string; inviterName: string; role: 'owner' | 'recruiter'; link: string; expiresOn: string };
   /** Three days before a posting expires; `extendLink` renews it in one click. */
   'job-expiring': { name: string; jobTitle: string; expiresOn: string; extendLink: string; jobLink: string };
+  /** The candidate's receipt for an application. */
+  'application-received': {
+    name: string;
+    jobTitle: string;
+    organizationName: string;
+    appliedOn: string;
+    resumeName: string | null;
+    jobLink: string;
+    applicationsLink: string;
+  };
+  /** To each member of the organization who chose an email per new application. */
+  'application-new': {
+    name: string;
+    candidateName: string;
+    jobTitle: string;
+    appliedOn: string;
+    /** An answer is one the employer flags (a knockout). */
+    flagged: boolean;
+    applicationLink: string;
+    applicantsLink: string;
+    settingsLink: string;
+  };
+  /** To the candidate when an employer moves an application to interviewing, offered, hired or rejected (one flag is true). */
+  'application-status': {
+    name: string;
+    jobTitle: string;
+    organizationName: string;
+    interviewing: boolean;
+    offered: boolean;
+    hired: boolean;
+    rejected: boolean;
+    /** The employer's personal message, if any. */
+    message: string | null;
+    applicationsLink: string;
+    searchLink: string;
+  };
+  /** To candidates still in the pipeline when the job closes as filled. */
+  'application-job-filled': { name: string; jobTitle: string; organizationName: string; searchLink: string; applicationsLink: string };
+  /** Once a day to a member who chose the digest: new applications to the organization's jobs. */
+  'applications-digest': {
+    name: string;
+    organizationName: string;
+    totalLabel: string;
+    jobs: Array<{ title: string; countLabel: string; link: string }>;
+    dashboardLink: string;
+    settingsLink: string;
+  };
+  /** "Invite to apply": to a candidate an organization found in candidate search. */
+  'candidate-invitation': { name: string; organizationName: string; jobTitle: string; jobLink: string; message: string | null; invitationsLink: string };
+  /** To the member who sent an invitation (or the owners, if they left) when the candidate accepts it. */
+  'candidate-invitation-accepted': { name: string; candidateName: string; candidateEmail: string; jobTitle: string; invitationsLink: string };
 }
 
 export type MailTemplate = keyof MailContexts;
@@ -18,6 +69,13 @@ export const MAIL_SUBJECTS: Record<MailTemplate, string> = {
   'password-changed': 'Your CareerCenter password was changed',
   'organization-invitation': 'You are invited to join a hiring team on CareerCenter',
   'job-expiring': 'Your job posting expires in 3 days',
+  'application-received': 'Your job application was sent',
+  'application-new': 'A new application for your job posting',
+  'application-status': 'An update on your job application',
+  'application-job-filled': 'A job you applied to has been filled',
+  'applications-digest': 'Your daily summary of new applications',
+  'candidate-invitation': 'An employer invites you to apply on CareerCenter',
+  'candidate-invitation-accepted': 'A candidate accepted your invitation to apply',
 };
 
 export const MAIL_TEMPLATES = Object.keys(MAIL_SUBJECTS) as MailTemplate[];

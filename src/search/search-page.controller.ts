@@ -1,8 +1,11 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
+import { SavedJobsService } from '../candidates/saved-jobs.service';
 import { Env } from '../config/env';
+import { User } from '../users/user.entity';
 import { JobSearchParams } from './job-search-query';
 import { JobSearchService } from './job-search.service';
 import { presentSearchPage } from './search-page.presenter';
@@ -13,14 +16,18 @@ import { presentSearchPage } from './search-page.presenter';
 export class SearchPageController {
   constructor(
     private readonly search: JobSearchService,
+    private readonly savedJobs: SavedJobsService,
     private readonly env: Env,
   ) {}
 
   /** 404 past the last page; a bad parameter is a 400 page naming what is allowed. */
   @Public()
   @Get()
-  async index(@Query() params: JobSearchParams, @Res() res: Response): Promise<void> {
+  async index(@Query() params: JobSearchParams, @CurrentUser() user: User | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
     const result = await this.search.search(params);
-    res.status(result.pastEnd ? 404 : 200).render('jobs/search', presentSearchPage(result, this.env.appUrl));
+    const page = presentSearchPage(result, this.env.appUrl);
+    // Each card's save button, which brings the candidate back to these same results.
+    const cards = await this.savedJobs.withSavedState(user, page.cards);
+    res.status(result.pastEnd ? 404 : 200).render('jobs/search', { ...page, cards, returnTo: req.originalUrl });
   }
 }

@@ -8,6 +8,7 @@ import { APPLY_METHODS, EMPLOYMENT_TYPES, Job, SALARY_PERIODS, WORKPLACES } from
 import { US_STATE_NAMES } from '../us-states';
 import { JobInputDto } from './job-input.dto';
 import { EMPLOYMENT_TYPE_LABELS } from '../job-presenter';
+import { parseScreeningQuestionRows, screeningQuestionField, screeningQuestionRows, screeningQuestionValues } from './screening-question-form';
 
 /*
  * The employer's posting form on the web. The app parses urlencoded bodies
@@ -65,6 +66,7 @@ export function jobFormValues(job: Job): JobFormValues {
     applyUrl: job.applyUrl ?? '',
     applyEmail: job.applyEmail ?? '',
     validThrough: dateInputValue(job.validThrough),
+    ...screeningQuestionValues(job.screeningQuestions),
   };
   job.locations.slice(0, LOCATION_ROWS).forEach((location, i) => {
     values[locationField(i + 1, 'City')] = location.city;
@@ -104,6 +106,8 @@ export interface ParsedJobForm {
   input: JobInputDto;
   /** The form row (1-based) of each entry of `input.locations`: empty rows are skipped. */
   locationRows: number[];
+  /** The same for `input.screeningQuestions`. */
+  questionRows: number[];
 }
 
 /**
@@ -155,6 +159,8 @@ export async function parseJobForm(body: JobFormBody, current?: Job): Promise<Pa
     if (tool && !tools.some((t) => t.toLowerCase() === tool.toLowerCase())) tools.push(tool);
   }
 
+  const screening = parseScreeningQuestionRows((name) => text(body, name));
+
   let validThrough: string | null | undefined = null;
   const date = text(body, 'validThrough');
   if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) add('validThrough', 'Enter a date such as 2026-06-30.');
@@ -186,6 +192,7 @@ export async function parseJobForm(body: JobFormBody, current?: Job): Promise<Pa
       ...(applyMethod === 'url' && text(body, 'applyUrl') ? { url: text(body, 'applyUrl') } : {}),
       ...(applyMethod === 'email' && text(body, 'applyEmail') ? { email: text(body, 'applyEmail') } : {}),
     },
+    screeningQuestions: screening.questions,
     ...(validThrough === undefined ? {} : { validThrough }),
   };
 
@@ -194,12 +201,14 @@ export async function parseJobForm(body: JobFormBody, current?: Job): Promise<Pa
     for (const [field, messages] of Object.entries(error.fields ?? {})) for (const message of messages) add(field, message);
     return undefined;
   });
-  if (!dto || Object.keys(errors).length) throw inFormTerms(DomainError.invalid(errors), locationRows);
-  return { intent, input: dto, locationRows };
+  if (!dto || Object.keys(errors).length) throw inFormTerms(DomainError.invalid(errors), locationRows, screening.rows);
+  return { intent, input: dto, locationRows, questionRows: screening.rows };
 }
 
 /** The input a DTO path belongs to: 'salary.max' → salaryMax, 'locations.1.city' → the second filled row's city. */
-function formField(path: string, locationRows: number[]): string {
+function formField(path: string, locationRows: number[], questionRows: number[]): string {
+  const question = screeningQuestionField(path, questionRows);
+  if (question) return question;
   const location = /^locations\.(\d+)\.(city|state|postalCode)$/.exec(path);
   if (location) {
     const row = locationRows[Number(location[1])] ?? 1;
@@ -222,13 +231,14 @@ function formField(path: string, locationRows: number[]): string {
 
 /**
  * A refusal with field errors, its fields renamed to the form's inputs; any
- * other error as it is. `locationRows` is the form row of each location (a
- * saved posting's locations fill rows 1, 2, 3 in order).
+ * other error as it is. `locationRows` is the form row of each location, and
+ * `questionRows` of each screening question (a saved posting's fill the rows
+ * in order).
  */
-export function inFormTerms(error: unknown, locationRows: number[] = [1, 2, 3]): unknown {
+export function inFormTerms(error: unknown, locationRows: number[] = [1, 2, 3], questionRows: number[] = [1, 2, 3, 4, 5]): unknown {
   if (!(error instanceof DomainError) || !error.fields) return error;
   const fields: FieldErrors = {};
-  for (const [path, messages] of Object.entries(error.fields)) (fields[formField(path, locationRows)] ??= []).push(...messages);
+  for (const [path, messages] of Object.entries(error.fields)) (fields[formField(path, locationRows, questionRows)] ??= []).push(...messages);
   return new DomainError(error.code, error.message, fields);
 }
 
@@ -236,9 +246,9 @@ export function inFormTerms(error: unknown, locationRows: number[] = [1, 2, 3]):
  * For `.catch()` on a service call with a parsed form: a refusal is thrown
  * again in the form's terms, so @FormView shows each message by its input.
  */
-export function rethrowInFormTerms(parsed: Pick<ParsedJobForm, 'locationRows'>) {
+export function rethrowInFormTerms(parsed: Pick<ParsedJobForm, 'locationRows' | 'questionRows'>) {
   return (error: unknown): never => {
-    throw inFormTerms(error, parsed.locationRows);
+    throw inFormTerms(error, parsed.locationRows, parsed.questionRows);
   };
 }
 
@@ -324,6 +334,7 @@ export function jobFormChoices(taxonomy: JobFormTaxonomy, values: JobFormValues)
       'settings',
       taxonomy.settings.map((s) => ({ value: s.slug, label: s.name })),
     ),
+    questionRows: screeningQuestionRows(values),
     applyMethods: choices(
       'applyMethod',
       APPLY_METHODS.map((m) => ({
@@ -331,7 +342,7 @@ export function jobFormChoices(taxonomy: JobFormTaxonomy, values: JobFormValues)
         label: m === 'onsite' ? 'On CareerCenter' : m === 'url' ? 'On our careers site' : 'By email',
         hint:
           m === 'onsite'
-            ? 'Applying on CareerCenter opens soon; until then, give a careers site or an email address to receive applications.'
+            ? 'Coders apply here with their resume and an optional cover letter, and answer your screening questions below. You follow applicants on your dashboard.'
             : m === 'url'
               ? 'Give the https:// address of the application page.'
               : 'Applications go to the address you give.',

@@ -13,6 +13,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -31,9 +32,12 @@ import {
   JobStatus,
   SALARY_PERIODS,
   SalaryPeriod,
+  SCREENING_QUESTION_KINDS,
+  ScreeningQuestionKind,
   WORKPLACES,
   Workplace,
 } from '../job.entity';
+import { MAX_CHOICES, MAX_SCREENING_QUESTIONS } from '../screening-questions';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
@@ -107,6 +111,46 @@ export class ApplyDto {
   @IsEmail({}, { message: 'Enter a valid email address.' })
   @MaxLength(254)
   email?: string;
+}
+
+/** A question coders answer when they apply on CareerCenter; the rules between fields are JobsService's. */
+export class ScreeningQuestionDto {
+  @ApiPropertyOptional({ description: 'A saved question’s id, to keep it (answers point at it); leave it out for a new question' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Use the id of one of this job’s questions, or leave it out.' })
+  id?: string;
+
+  @ApiProperty({ enum: SCREENING_QUESTION_KINDS })
+  @IsIn(SCREENING_QUESTION_KINDS, { message: 'Choose a yes/no question, a short written answer, or one of several choices.' })
+  kind: ScreeningQuestionKind;
+
+  @ApiProperty({ maxLength: 300, example: 'Do you hold an active CPC credential?' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(5, { message: 'Write a question of at least 5 characters.' })
+  @MaxLength(300, { message: 'Use at most 300 characters.' })
+  text: string;
+
+  @ApiPropertyOptional({ description: `For kind "choice": 2 to ${MAX_CHOICES} options`, example: ['0–1 years', '2–4 years', '5+ years'] })
+  @Transform(trimAll)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_CHOICES, { message: `Give at most ${MAX_CHOICES} choices.` })
+  @IsString({ each: true })
+  @MaxLength(100, { each: true, message: 'Keep each choice to 100 characters.' })
+  choices?: string[];
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  required?: boolean;
+
+  @ApiPropertyOptional({ description: '"yes" or "no", or one of the choices: applicants who answer it are flagged for you, never rejected automatically' })
+  @Transform(trim)
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  knockoutAnswer?: string;
 }
 
 /**
@@ -221,6 +265,17 @@ export class JobInputDto {
   @ValidateNested()
   @Type(() => ApplyDto)
   apply?: ApplyDto;
+
+  @ApiPropertyOptional({
+    type: [ScreeningQuestionDto],
+    description: `Up to ${MAX_SCREENING_QUESTIONS} questions asked when coders apply on CareerCenter; the list replaces the saved one`,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_SCREENING_QUESTIONS, { message: `Ask at most ${MAX_SCREENING_QUESTIONS} screening questions.` })
+  @ValidateNested({ each: true })
+  @Type(() => ScreeningQuestionDto)
+  screeningQuestions?: ScreeningQuestionDto[];
 
   @ApiPropertyOptional({ description: 'ISO date-time; defaults to 30 days after publishing, at most 90 days ahead' })
   @IsOptional()
