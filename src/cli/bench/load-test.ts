@@ -1,0 +1,125 @@
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+
+export interface LoadOptions {
+  /** About how long the measured run lasts. */
+  durationSeconds: number;
+  connections: number;
+  /** CPU cores the servers share: how many requests can really run at once. */
+  cores: number;
+}
+
+export interface Measurement {
+  /** Mean time of a request sent alone (no other in flight): its cost before any queueing. */
+  aloneMs: number;
+  /** CPU time the server and its database spent per request under load; NaN where it cannot be read. */
+  cpuMs: number;
+  requests: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  requestsPerSecond: number;
+  /** The mean `total` the URLs answered (how many jobs matched). */
+  meanTotal: number;
+  /** Responses other than 2xx, connection errors and timeouts. */
+  failures: number;
+}
+
+/** Nearest-rank percentile of values sorted ascending. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1];
+}
+
+/**
+ * Requests for a run of about `durationSeconds`: what the server managed one
+ * at a time, times the requests the cores can serve at once. At least two
+ * rounds of the URLs and one request per connection, in whole rounds so every
+ * URL weighs the same.
+ */
+export function requestsFor(options: LoadOptions, paths: number, sequentialMs: number): number {
+  const perSecond = (Math.min(options.connections, options.cores) * 1000) / Math.max(sequentialMs, 0.1);
+  const wanted = Math.max(options.durationSeconds * perSecond, 2 * paths, options.connections);
+  return Math.ceil(wanted / paths) * paths;
+}
+
+/**
+ * Asks each URL once, one after the other: every answer must be a 200 with
+ * a `total` from `engine`. Returns the totals and the mean time taken.
+ */
+async function askEach(baseUrl: string, paths: readonly string[], engine: string): Promise<{ totals: number[]; meanMs: number }> {
+  const totals: number[] = [];
+  const started = performance.now();
+  for (const path of paths) {
+    const res = await fetch(`${baseUrl}${path}`);
+    const text = await res.text();
+    let body: { total?: unknown; engine?: unknown } = {};
+    try {
+      body = JSON.parse(text) as typeof body;
+    } catch {
+      // Reported below with the text.
+    }
+    if (res.status !== 200 || typeof body.total !== 'number' || body.engine !== engine) {
+      throw new Error(`GET ${path} answered ${res.status} (expected 200 with a total from the ${engine} engine): ${text.slice(0, 300)}`);
+    }
+    totals.push(body.total);
+  }
+  return { totals, meanMs: (performance.now() - started) / paths.length };
+}
+
+/**
+ * Measures one query class on one server: checks and warms every URL, then
+ * sends them round-robin from `connections` connections until the planned
+ * number of requests has been answered (every request is waited for, so a
+ * slow server's latencies are complete rather than cut off at a deadline).
+ */
+export async function measure(
+  baseUrl: string,
+  paths: readonly string[],
+  engine: string,
+  options: LoadOptions,
+  cpuSeconds: () => number | undefined,
+): Promise<Measurement> {
+  const { totals } = await askEach(baseUrl, paths, engine);
+  const { meanMs } = await askEach(baseUrl, paths, engine);
+  const amount = requestsFor(options, paths.length, meanMs);
+
+  let turn = 0;
+  const latencies: number[] = [];
+  let lastResponse = 0;
+  const cpuBefore = cpuSeconds();
+  const started = performance.now();
+  const result = await new Promise<autocannon.Result>((ok, fail) => {
+    const instance = autocannon(
+      {
+        url: baseUrl,
+        connections: options.connections,
+        amount,
+        // Seconds: every request is waited for; the naive search took over eight minutes under load at a million jobs.
+        timeout: 3600,
+        requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[turn++ % paths.length] }) }],
+      },
+      (error, res) => (error ? fail(error) : ok(res)),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      lastResponse = performance.now();
+      if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+    });
+  });
+
+  const cpuAfter = cpuSeconds();
+  latencies.sort((a, b) => a - b);
+  // Up to the last answer: autocannon itself stops on its next one-second tick.
+  const seconds = (lastResponse - started) / 1000;
+  return {
+    aloneMs: meanMs,
+    cpuMs: cpuBefore === undefined || cpuAfter === undefined ? NaN : ((cpuAfter - cpuBefore) * 1000) / latencies.length,
+    requests: latencies.length,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    requestsPerSecond: latencies.length / seconds,
+    meanTotal: totals.reduce((sum, n) => sum + n, 0) / totals.length,
+    failures: result.non2xx + result.errors + result.timeouts,
+  };
+}
