@@ -319,7 +319,7 @@ describe('candidate resumes', () => {
       expect(download.status).toBe(200);
     });
 
-    it('shows a refused file beside the input, in the full page (422)', async () => {
+    it('shows a refused file beside the input, in the full page (415)', async () => {
       const coder = await signUp(t.baseUrl, 'candidate', t.dataSource);
       const browser = await signedInBrowser(t.baseUrl, coder.email);
       const page = await browser.get('/me/profile');
@@ -328,7 +328,7 @@ describe('candidate resumes', () => {
         { bytes: EXECUTABLE, name: 'resume.pdf', type: PDF_TYPE },
         { cookies: browser.cookies, fields: { _csrf: csrfOf(page.html) } },
       );
-      expect(res.status).toBe(422);
+      expect(res.status).toBe(415);
       expect(res.text).toMatch(/id="resume-error">Upload a PDF or a Word document/);
       expect(res.text).toContain('Edit your profile');
       expect(await rows(coder.id)).toEqual([]);
