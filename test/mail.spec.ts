@@ -194,7 +194,13 @@ describe('mail delivery that never succeeds', () => {
     expect(row).toMatchObject({ attempts: 2, sent_at: null });
     // Usually ECONNREFUSED; under parallel runs another test may have taken the freed port, so any error counts.
     expect(row?.last_error).toMatch(/\S/);
-    expect(await jobStates(t, id)).toEqual(['failed']);
+    // The queue records the job's failure just after the worker marks the row.
+    expect(
+      await eventually(
+        () => jobStates(t, id),
+        (states) => states.length === 1 && states[0] === 'failed',
+      ),
+    ).toEqual(['failed']);
   });
 });
 
