@@ -6,12 +6,16 @@ import { insertJob, signUp, SignedUp } from './support/factories';
 import { api, GOOD_PASSWORD } from './support/http';
 import { createTestApp, TestApp } from './support/test-app';
 
+/** Attempts at a rate-limited action (deleting the account, signing in) each account gets in the window. */
+const ATTEMPTS_PER_ACCOUNT = 3;
+
 describe('a candidate’s data: export and account deletion', () => {
   let t: TestApp;
   let employer: SignedUp;
 
   beforeAll(async () => {
-    t = await createTestApp({ RATE_LIMIT_AUTH_PER_IP: '1000', RATE_LIMIT_AUTH_PER_ACCOUNT: '1000' });
+    // Every test uses its own candidates, so the per-account limit is low enough to reach, and the per-address one out of the way.
+    t = await createTestApp({ RATE_LIMIT_AUTH_PER_IP: '1000', RATE_LIMIT_AUTH_PER_ACCOUNT: String(ATTEMPTS_PER_ACCOUNT) });
     employer = await signUp(t.baseUrl, 'employer', t.dataSource, 'Northpoint Revenue Cycle');
   });
   afterAll(() => t.close());
@@ -132,6 +136,29 @@ describe('a candidate’s data: export and account deletion', () => {
       expect(await count(`SELECT count(*)::int AS n FROM users WHERE id = $1`, [coder.id])).toBe(1);
       expect(await count(`SELECT count(*)::int AS n FROM resumes WHERE user_id = $1`, [coder.id])).toBe(2);
       expect((await client().get('/api/me/profile', coder.token)).status).toBe(200);
+    });
+
+    it('is rate limited per account: past the limit even the right password gets 429, on the API and the web form, and nothing is deleted', async () => {
+      const { coder } = await busyCandidate();
+      const statuses: number[] = [];
+      for (let i = 0; i <= ATTEMPTS_PER_ACCOUNT; i++)
+        statuses.push((await client().post('/api/me/delete', { password: `wrong password ${i}` }, coder.token)).status);
+      expect(statuses).toEqual([...Array(ATTEMPTS_PER_ACCOUNT).fill(422), 429]);
+
+      const blocked = await client().post('/api/me/delete', { password: GOOD_PASSWORD }, coder.token);
+      expect(blocked.status).toBe(429);
+      expect(blocked.body.message).toBe('Too many attempts. Wait a while and try again.');
+      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+      const browser = await signedInBrowser(t.baseUrl, coder.email);
+      expect((await browser.submit('/me/delete', '/me/delete', { password: GOOD_PASSWORD })).status).toBe(429);
+
+      expect(await count(`SELECT count(*)::int AS n FROM users WHERE id = $1`, [coder.id])).toBe(1);
+      expect(await count(`SELECT count(*)::int AS n FROM resumes WHERE user_id = $1`, [coder.id])).toBe(2);
+      expect(await count(`SELECT count(*)::int AS n FROM applications WHERE candidate_id = $1 AND anonymized_at IS NULL`, [coder.id])).toBe(1);
+      expect((await client().get('/api/me/profile', coder.token)).body.headline).toBe('CRC coder');
+      // The limit is the account's own: another candidate still gets an answer about the password.
+      const { coder: other } = await busyCandidate();
+      expect((await client().post('/api/me/delete', { password: 'not my password at all' }, other.token)).status).toBe(422);
     });
 
     it('removes the account and everything of the candidate, and anonymizes the applications the employers keep', async () => {

@@ -4,7 +4,7 @@ import { In } from 'typeorm';
 import { PasswordService } from '../src/auth/passwords/password.service';
 import { Clock } from '../src/common/clock';
 import { DEMO_EMAIL_DOMAIN, DEMO_JOBS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS } from '../src/demo/demo-content';
-import { DemoDataService, demoJobId } from '../src/demo/demo-data.service';
+import { DemoDataService, demoDate, demoJobId } from '../src/demo/demo-data.service';
 import { Job } from '../src/jobs/job.entity';
 import { api } from './support/http';
 import { createTestApp, TestApp } from './support/test-app';
@@ -18,6 +18,8 @@ interface Membership {
 }
 
 const DAY_MS = 86_400_000;
+const NOTHING_ADDED =
+  'Demo data: 10 users (created 0, already there 10), 4 organizations (created 0, already there 4), 50 jobs (created 0, already there 50), 5 candidate profiles (created 0, already there 5), 4 applications (created 0, already there 4).';
 const DEMO_ORGANIZATION_NAMES = DEMO_ORGANIZATIONS.map((o) => o.name);
 
 describe('the demo dataset', () => {
@@ -42,6 +44,25 @@ describe('the demo dataset', () => {
       [DEMO_ORGANIZATION_NAMES],
     );
   const demoJobs = () => t.dataSource.getRepository(Job).find({ where: { id: In(DEMO_JOBS.map((j) => demoJobId(j.key))) }, order: { id: 'ASC' } });
+  /** Every row of `table` whose `userColumn` is a demo account, in a fixed order. */
+  const ofDemoAccounts = (table: string, userColumn: string, orderBy: string) =>
+    t.dataSource.query(`SELECT x.* FROM ${table} x JOIN users u ON u.id = x.${userColumn} WHERE u.email LIKE $1 ORDER BY u.email, ${orderBy}`, [
+      `%@${DEMO_EMAIL_DOMAIN}`,
+    ]);
+  /** The demo coders' profiles, resumes and applications, all of each row. */
+  const coderData = async () => ({
+    profiles: await ofDemoAccounts('candidate_profiles', 'user_id', 'x.user_id'),
+    credentials: await ofDemoAccounts('candidate_credentials', 'user_id', 'x.credential_code'),
+    specialties: await ofDemoAccounts('candidate_specialties', 'user_id', 'x.specialty_slug'),
+    resumes: await ofDemoAccounts('resumes', 'user_id', 'x.id'),
+    applications: await ofDemoAccounts('applications', 'candidate_id', 'x.job_id'),
+    events: await ofDemoAccounts('application_events', 'actor_id', 'x.application_id, x.created_at'),
+  });
+  const signIn = async (localPart: string): Promise<string> => {
+    const res = await api(t.baseUrl).post('/api/auth/login', { email: `${localPart}@${DEMO_EMAIL_DOMAIN}`, password: DEMO_PASSWORD });
+    expect(res.status).toBe(200);
+    return res.body.accessToken;
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -57,17 +78,19 @@ describe('the demo dataset', () => {
     const members = await memberships();
     const organizations = await demoOrganizations();
     const jobs = await demoJobs();
+    const coders = await coderData();
 
     await t.app.get(DemoDataService).load((m) => log.push(m));
 
     expect(log).toEqual([
-      'Demo data: 10 users (created 10, already there 0), 4 organizations (created 4, already there 0), 50 jobs (created 50, already there 0).',
-      'Demo data: 10 users (created 0, already there 10), 4 organizations (created 0, already there 4), 50 jobs (created 0, already there 50).',
+      'Demo data: 10 users (created 10, already there 0), 4 organizations (created 4, already there 0), 50 jobs (created 50, already there 0), 5 candidate profiles (created 5, already there 0), 4 applications (created 4, already there 0).',
+      NOTHING_ADDED,
     ]);
     expect(await demoUsers()).toEqual(users);
     expect(await memberships()).toEqual(members);
     expect(await demoOrganizations()).toEqual(organizations);
     expect(await demoJobs()).toEqual(jobs);
+    expect(await coderData()).toEqual(coders);
     expect(jobs).toHaveLength(50);
     expect(users.filter((u: { role: string }) => u.role === 'candidate')).toHaveLength(5);
     expect(members).toEqual([
@@ -214,6 +237,172 @@ describe('the demo dataset', () => {
     expect(jobs.filter((j) => j.apprenticeFriendly).map((j) => j.title)).toHaveLength(4);
   });
 
+  it('gives each coder a profile and a PDF resume, which candidate search reads for the three visible to employers', async () => {
+    await t.app.get(DemoDataService).load(() => undefined);
+    const profiles = await t.dataSource.query(
+      `SELECT u.email, p.city, p.state, p.visibility FROM candidate_profiles p JOIN users u ON u.id = p.user_id WHERE u.email LIKE $1 ORDER BY u.email`,
+      [`%@${DEMO_EMAIL_DOMAIN}`],
+    );
+    expect(profiles.map((p: Record<string, string>) => [p.email.split('@')[0], p.city, p.state, p.visibility])).toEqual([
+      ['emily.nguyen', 'Nampa', 'ID', 'private'],
+      ['jasmine.carter', 'Grand Island', 'NE', 'employers'],
+      ['keisha.williams', 'Decatur', 'GA', 'private'],
+      ['luis.hernandez', 'Franklin', 'TN', 'employers'],
+      ['robert.thompson', 'Kansas City', 'MO', 'employers'],
+    ]);
+    const resumes = await t.dataSource.query(
+      `SELECT u.name, u.email, r.content_type, r.text_status, r.is_default, r.removed_at, r.content, r.text FROM resumes r JOIN users u ON u.id = r.user_id
+        WHERE u.email LIKE $1 ORDER BY u.email`,
+      [`%@${DEMO_EMAIL_DOMAIN}`],
+    );
+    expect(resumes).toHaveLength(5);
+    for (const resume of resumes) {
+      expect(resume).toMatchObject({ content_type: 'application/pdf', text_status: 'extracted', is_default: true, removed_at: null });
+      expect(resume.content.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(resume.text).toContain(`${resume.name.toUpperCase()},`);
+      expect(resume.text).toContain(resume.email);
+    }
+
+    // The coder's own view: dates relative to the first load, one credential expired.
+    const robert = await signIn('robert.thompson');
+    const profile = (await api(t.baseUrl).get('/api/me/profile', robert)).body;
+    expect(profile).toMatchObject({
+      headline: 'CCS, RHIT: senior inpatient coder for complex surgical and trauma stays',
+      yearsExperience: 16,
+      visibility: 'employers',
+    });
+    expect(profile.credentials).toEqual([
+      {
+        code: 'CCS',
+        name: 'Certified Coding Specialist',
+        earnedOn: demoDate(loadedAt, -140),
+        expiresOn: demoDate(loadedAt, 15),
+        expired: false,
+        certificateNumber: null,
+      },
+      { code: 'CDIP', name: expect.any(String), earnedOn: demoDate(loadedAt, -110), expiresOn: demoDate(loadedAt, -7), expired: true, certificateNumber: null },
+      {
+        code: 'RHIT',
+        name: expect.any(String),
+        earnedOn: demoDate(loadedAt, -190),
+        expiresOn: demoDate(loadedAt, 15),
+        expired: false,
+        certificateNumber: null,
+      },
+    ]);
+    expect(profile.specialties.map((s: { slug: string; years: number }) => [s.slug, s.years])).toEqual([
+      ['icd-10-cm', 16],
+      ['icd-10-pcs', 11],
+      ['surgery-cardiovascular', 7],
+      ['general-surgery', 5],
+    ]);
+    const [resume] = (await api(t.baseUrl).get('/api/me/resumes', robert)).body;
+    expect(resume).toMatchObject({
+      fileName: 'Robert Thompson - Inpatient Coder.pdf',
+      contentType: 'application/pdf',
+      isDefault: true,
+      textStatus: 'extracted',
+    });
+
+    // A verified demo employer finds the visible coders, by words only their resume holds, and never the private ones.
+    const denise = await signIn('denise.okafor');
+    const search = async (query: string) => {
+      const res = await api(t.baseUrl).get(`/api/candidates?${query}`, denise);
+      expect(res.status).toBe(200);
+      return res.body.hits.map((h: { displayName: string }) => h.displayName).sort();
+    };
+    expect(await search('')).toEqual(['Jasmine C.', 'Luis H.', 'Robert T.']);
+    expect(await search('q=Marrowstone')).toEqual(['Robert T.']);
+    expect(await search('q=Copperleaf')).toEqual(['Luis H.']);
+    expect(await search('q=Silverpine')).toEqual([]);
+    expect(await search('q=Bramblewood')).toEqual([]);
+    expect(await search('credential=CDIP')).toEqual([]);
+  });
+
+  it('adds four applications to jobs that take them on this site, at several stages of the pipeline, without sending any email', async () => {
+    await t.app.get(DemoDataService).load(() => undefined);
+    const applications = await t.dataSource.query(
+      `SELECT u.name, j.title, a.status, r.file_name AS resume, a.created_at,
+              array_agg(e.status ORDER BY e.created_at) AS timeline, array_agg(actor.name ORDER BY e.created_at) AS actors
+         FROM applications a JOIN users u ON u.id = a.candidate_id JOIN jobs j ON j.id = a.job_id
+         JOIN resumes r ON r.id = a.resume_id JOIN application_events e ON e.application_id = a.id JOIN users actor ON actor.id = e.actor_id
+        WHERE u.email LIKE $1 GROUP BY a.id, u.name, j.title, r.file_name ORDER BY a.created_at`,
+      [`%@${DEMO_EMAIL_DOMAIN}`],
+    );
+    expect(applications).toEqual([
+      {
+        name: 'Jasmine Carter',
+        title: 'HIM Coding Specialist – Critical Access Hospitals',
+        status: 'interviewing',
+        resume: 'Jasmine Carter - Resume.pdf',
+        created_at: new Date(loadedAt.getTime() - 18 * DAY_MS),
+        timeline: ['new', 'reviewed', 'shortlisted', 'interviewing'],
+        actors: ['Jasmine Carter', 'Denise Okafor', 'Denise Okafor', 'Denise Okafor'],
+      },
+      {
+        name: 'Luis Hernandez',
+        title: 'Billing and Coding Specialist (CPC-A welcome)',
+        status: 'shortlisted',
+        resume: 'Luis_Hernandez_CPC_CPB.pdf',
+        created_at: new Date(loadedAt.getTime() - 17 * DAY_MS),
+        timeline: ['new', 'reviewed', 'shortlisted'],
+        actors: ['Luis Hernandez', 'Tom Kowalski', 'Tom Kowalski'],
+      },
+      {
+        name: 'Emily Nguyen',
+        title: 'Outpatient Coder I – Ancillary and Diagnostic (CPC-A welcome)',
+        status: 'rejected',
+        resume: 'Emily Nguyen CPC-A.pdf',
+        created_at: new Date(loadedAt.getTime() - 4 * DAY_MS),
+        timeline: ['new', 'reviewed', 'rejected'],
+        actors: ['Emily Nguyen', 'Denise Okafor', 'Denise Okafor'],
+      },
+      {
+        name: 'Emily Nguyen',
+        title: 'Entry-Level Coder – Primary Care (CPC-A welcome)',
+        status: 'new',
+        resume: 'Emily Nguyen CPC-A.pdf',
+        created_at: new Date(loadedAt.getTime() - DAY_MS),
+        timeline: ['new'],
+        actors: ['Emily Nguyen'],
+      },
+    ]);
+
+    // The employer's pipeline and the coder's list show them like any application.
+    const denise = await signIn('denise.okafor');
+    const pipeline = (await api(t.baseUrl).get(`/api/jobs/${demoJobId('prairie-critical-access-coder')}/applications`, denise)).body;
+    expect(pipeline.applications.map((a: { candidate: { name: string }; status: string }) => [a.candidate.name, a.status])).toEqual([
+      ['Jasmine Carter', 'interviewing'],
+    ]);
+    const mine = (await api(t.baseUrl).get('/api/me/applications', await signIn('emily.nguyen'))).body;
+    expect(mine.map((a: { job: { title: string }; statusLabel: string }) => [a.job.title, a.statusLabel])).toEqual([
+      ['Entry-Level Coder – Primary Care (CPC-A welcome)', 'Applied'],
+      ['Outpatient Coder I – Ancillary and Diagnostic (CPC-A welcome)', 'Not selected'],
+    ]);
+    expect(await t.dataSource.query(`SELECT to_address FROM emails WHERE to_address LIKE $1`, [`%@${DEMO_EMAIL_DOMAIN}`])).toEqual([]);
+  });
+
+  it('leaves what a coder changed on a later load, and gives no resume again to one who removed theirs', async () => {
+    await t.app.get(DemoDataService).load(() => undefined);
+    const robert = await signIn('robert.thompson');
+    const http = api(t.baseUrl);
+    expect((await http.call('PUT', '/api/me/profile', { token: robert, body: { headline: 'Inpatient coder', visibility: 'private' } })).status).toBe(200);
+    const [resume] = (await http.get('/api/me/resumes', robert)).body;
+    expect((await http.call('DELETE', `/api/me/resumes/${resume.id}`, { token: robert })).status).toBe(204);
+
+    const log: string[] = [];
+    await t.app.get(DemoDataService).load((m) => log.push(m));
+
+    expect(log).toEqual([NOTHING_ADDED]);
+    expect((await http.get('/api/me/profile', robert)).body).toMatchObject({
+      headline: 'Inpatient coder',
+      visibility: 'private',
+      credentials: [],
+      specialties: [],
+    });
+    expect((await http.get('/api/me/resumes', robert)).body).toEqual([]);
+  });
+
   it('leaves what an employer changed on a later load, and fills in only the profile fields that are empty', async () => {
     await t.app.get(DemoDataService).load(() => undefined);
     const [alder] = await t.dataSource.query(`SELECT id FROM organizations WHERE name = 'Alder Creek Multispecialty Group'`);
@@ -228,9 +417,7 @@ describe('the demo dataset', () => {
     const log: string[] = [];
     await t.app.get(DemoDataService).load((m) => log.push(m));
 
-    expect(log).toEqual([
-      'Demo data: 10 users (created 0, already there 10), 4 organizations (created 0, already there 4), 50 jobs (created 0, already there 50).',
-    ]);
+    expect(log).toEqual([NOTHING_ADDED]);
     const [after] = await t.dataSource.query(`SELECT website, about, about_html, headquarters_city, size_band FROM organizations WHERE id = $1`, [alder.id]);
     expect(after).toEqual({
       website: 'https://jobs.alder-edited.example',

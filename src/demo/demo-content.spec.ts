@@ -2,10 +2,24 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
+import { canEmployerMove } from '../applications/application-status';
+import { CandidateProfileDto } from '../candidates/dto/candidate-profile.dto';
+import { detectResumeType, PDF_TYPE } from '../candidates/resume-file';
 import { UpdateOrganizationDto } from '../employers/dto/organization-profile.dto';
 import { JobInputDto } from '../jobs/dto/job-input.dto';
-import { DEMO_JOBS, DEMO_ORGANIZATIONS, DEMO_USERS, DemoJob } from './demo-content';
-import { demoJobId } from './demo-data.service';
+import {
+  DEMO_APPLICATIONS,
+  DEMO_CANDIDATE_PROFILES,
+  DEMO_EMAIL_DOMAIN,
+  DEMO_JOBS,
+  DEMO_ORGANIZATIONS,
+  DEMO_USERS,
+  DemoApplication,
+  DemoCandidateProfile,
+  DemoJob,
+} from './demo-content';
+import { demoDate, demoJobId } from './demo-data.service';
+import { textPdf } from './text-pdf';
 
 const readData = <T>(file: string): T[] => JSON.parse(readFileSync(join(__dirname, '..', '..', 'data', file), 'utf8'));
 const credentialCodes = new Set(readData<{ code: string }>('credentials.json').map((c) => c.code));
@@ -116,5 +130,104 @@ describe('the demo organizations', () => {
       expect(organization.profile.website).toMatch(/^https:\/\//);
       expect([organization.owner, ...organization.recruiters].every((e) => employers.has(e))).toBe(true);
     }
+  });
+});
+
+describe('the demo coders', () => {
+  const candidates = DEMO_USERS.filter((u) => u.role === 'candidate');
+  /** The coders (by email) for whom `problem` says something. */
+  const coders = (problem: (profile: DemoCandidateProfile) => unknown) => DEMO_CANDIDATE_PROFILES.filter((p) => problem(p)).map((p) => p.coder);
+  const loadedAt = new Date('2026-03-15T12:00:00Z');
+
+  it('each have one profile, three of the five visible to verified employers', () => {
+    expect(DEMO_CANDIDATE_PROFILES.map((p) => p.coder).sort()).toEqual(candidates.map((u) => u.email).sort());
+    expect(DEMO_CANDIDATE_PROFILES.filter((p) => p.visibility === 'employers')).toHaveLength(3);
+  });
+
+  it('have profiles the profile API would accept', async () => {
+    const problems: Record<string, unknown> = {};
+    for (const profile of DEMO_CANDIDATE_PROFILES) {
+      const input = plainToInstance(CandidateProfileDto, {
+        headline: profile.headline,
+        summary: profile.summary,
+        city: profile.city,
+        state: profile.state,
+        openToRelocation: profile.openToRelocation,
+        workplacePreferences: profile.workplacePreferences,
+        desiredPay: profile.desiredPay,
+        settings: profile.settings,
+        tools: profile.tools,
+        yearsExperience: profile.yearsExperience,
+        visibility: profile.visibility,
+        credentials: profile.credentials.map((c) => ({
+          code: c.code,
+          earnedOn: demoDate(loadedAt, -c.earnedMonthsAgo),
+          expiresOn: demoDate(loadedAt, c.expiresInMonths),
+        })),
+        specialties: profile.specialties,
+      });
+      const errors = await validate(input, { whitelist: true, forbidNonWhitelisted: true });
+      if (errors.length) problems[profile.coder] = errors.map((e) => e.toString());
+    }
+    expect(problems).toEqual({});
+  });
+
+  it('name only credentials, specialties and settings of the reference data, each once and in its place', () => {
+    const repeats = (values: string[]) => new Set(values).size !== values.length;
+    expect(coders((p) => p.credentials.length === 0 || p.credentials.some((c) => !credentialCodes.has(c.code)))).toEqual([]);
+    expect(coders((p) => p.specialties.length === 0 || p.specialties.some((s) => !specialtySlugs.has(s.slug)))).toEqual([]);
+    expect(coders((p) => p.settings.length === 0 || p.settings.some((s) => !settingSlugs.has(s)))).toEqual([]);
+    expect(coders((p) => repeats(p.credentials.map((c) => c.code)) || repeats(p.specialties.map((s) => s.slug)) || repeats(p.tools))).toEqual([]);
+  });
+
+  it('hold credentials earned in the past that expire after they were earned, one of them already expired', () => {
+    expect(coders((p) => p.credentials.some((c) => c.earnedMonthsAgo < 0 || c.expiresInMonths <= -c.earnedMonthsAgo))).toEqual([]);
+    expect(coders((p) => p.credentials.some((c) => c.expiresInMonths < 0))).toEqual([`robert.thompson@${DEMO_EMAIL_DOMAIN}`]);
+    // No more years in a specialty than in coding altogether.
+    expect(coders((p) => p.specialties.some((s) => s.years > p.yearsExperience))).toEqual([]);
+  });
+
+  it('each have a one-page PDF resume the upload accepts, naming the coder and their reserved address', async () => {
+    for (const profile of DEMO_CANDIDATE_PROFILES) {
+      const pdf = textPdf(profile.resume.paragraphs);
+      expect(await detectResumeType(pdf)).toBe(PDF_TYPE);
+      expect(profile.resume.fileName).toMatch(/\.pdf$/);
+      const name = DEMO_USERS.find((u) => u.email === profile.coder)!.name;
+      expect(profile.resume.paragraphs[0].toLowerCase()).toContain(name.toLowerCase());
+      expect(profile.resume.paragraphs.join('\n')).toContain(profile.coder);
+    }
+  });
+});
+
+describe('the demo applications', () => {
+  const jobByKey = new Map(DEMO_JOBS.map((j) => [j.key, j]));
+  const label = (a: DemoApplication) => `${a.coder} → ${a.job}`;
+  const applicationsWhere = (problem: (a: DemoApplication) => unknown) => DEMO_APPLICATIONS.filter((a) => problem(a)).map(label);
+
+  it('are by demo coders with a profile, one per coder and job, at several stages of the pipeline', () => {
+    const coders = new Set(DEMO_CANDIDATE_PROFILES.map((p) => p.coder));
+    expect(applicationsWhere((a) => !coders.has(a.coder))).toEqual([]);
+    expect(new Set(DEMO_APPLICATIONS.map(label)).size).toBe(DEMO_APPLICATIONS.length);
+    expect(new Set(DEMO_APPLICATIONS.map((a) => a.steps.at(-1)?.status ?? 'new')).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('go to published jobs that take applications on this site, after they were posted', () => {
+    expect(
+      applicationsWhere((a) => {
+        const job = jobByKey.get(a.job);
+        return job?.apply.method !== 'onsite' || job.lifecycle.status !== 'published' || a.appliedDaysAgo < 0 || a.appliedDaysAgo > job.lifecycle.postedDaysAgo;
+      }),
+    ).toEqual([]);
+  });
+
+  it('move only as an employer can, in time order', () => {
+    expect(
+      applicationsWhere((a) =>
+        a.steps.some((step, i) => {
+          const before = i === 0 ? { status: 'new' as const, daysAgo: a.appliedDaysAgo } : a.steps[i - 1];
+          return !canEmployerMove(before.status, step.status) || step.daysAgo > before.daysAgo || step.daysAgo < 0;
+        }),
+      ),
+    ).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import type { ApplicationStatus } from '../applications/application.entity';
+import type { ProfileVisibility } from '../candidates/candidate-profile.entity';
 import type { OrganizationSizeBand } from '../employers/organization.entity';
 import type { ApplyMethod, EmploymentType, JobLocation, SalaryPeriod, Workplace } from '../jobs/job.entity';
 import type { UserRole } from '../users/user.entity';
@@ -7,8 +9,9 @@ import type { UserRole } from '../users/user.entity';
  * a reserved `.test` domain so no demo message can reach a real inbox, and
  * the organizations' web sites and apply addresses use the reserved
  * `.example` top-level domain. Identity is by email (users), by owner plus
- * name (organizations) and by a fixed key (jobs), so loading again finds what
- * an earlier load made.
+ * name (organizations), by a fixed key (jobs), by coder (profiles, with
+ * their resume) and by coder plus job (applications), so loading again finds
+ * what an earlier load made.
  */
 
 /** Every demo account signs in with this password (documented in the README). */
@@ -1820,5 +1823,338 @@ export const DEMO_JOBS: DemoJob[] = [
     minYearsExperience: 5,
     tools: ['Epic'],
     apply: applyOnline(SABLE_RIDGE, 'SR-0371'),
+  },
+];
+
+/** A credential on a demo coder's profile, dated relative to the moment the dataset is loaded. */
+export interface DemoCredential {
+  code: string;
+  earnedMonthsAgo: number;
+  /** Months after loading; negative for a credential that has lapsed. */
+  expiresInMonths: number;
+}
+
+/** A coder's profile as the profile form would save it, plus the one resume on it. */
+export interface DemoCandidateProfile {
+  /** Email of the demo candidate account. */
+  coder: string;
+  headline: string;
+  summary: string;
+  city: string;
+  state: string;
+  openToRelocation: boolean;
+  workplacePreferences: Workplace[];
+  desiredPay: { min: number; period: SalaryPeriod };
+  yearsExperience: number;
+  visibility: ProfileVisibility;
+  credentials: DemoCredential[];
+  specialties: Array<{ slug: string; years: number }>;
+  settings: string[];
+  /** Encoders and EHRs. */
+  tools: string[];
+  /** The default resume: a one-page PDF of these paragraphs (Latin-1 text only, the PDF's standard font has no other letters). */
+  resume: { fileName: string; paragraphs: string[] };
+}
+
+/** The phone numbers are from the 555-0100 to 555-0199 block, reserved for fiction. */
+export const DEMO_CANDIDATE_PROFILES: DemoCandidateProfile[] = [
+  {
+    coder: email('jasmine.carter'),
+    headline: 'CPC, COC, CEDC: emergency department and outpatient facility coder',
+    summary:
+      'Seven years of facility coding in a regional hospital: emergency department E/M levels, observation stays, ancillary and same-day surgery encounters. I keep my DNFB queue clean, hold 96% or better on quarterly audits and train new ED coders. Looking for an onsite or hybrid role in central Nebraska.',
+    city: 'Grand Island',
+    state: 'NE',
+    openToRelocation: false,
+    workplacePreferences: ['onsite', 'hybrid'],
+    desiredPay: { min: 56000, period: 'YEAR' },
+    yearsExperience: 7,
+    visibility: 'employers',
+    credentials: [
+      { code: 'CPC', earnedMonthsAgo: 86, expiresInMonths: 9 },
+      { code: 'COC', earnedMonthsAgo: 50, expiresInMonths: 9 },
+      { code: 'CEDC', earnedMonthsAgo: 27, expiresInMonths: 9 },
+    ],
+    specialties: [
+      { slug: 'icd-10-cm', years: 7 },
+      { slug: 'cpt-evaluation-management', years: 6 },
+      { slug: 'hcpcs-level-ii', years: 5 },
+      { slug: 'cpt-surgery', years: 2 },
+    ],
+    settings: ['emergency-department', 'outpatient-facility'],
+    tools: ['Epic', '3M 360 Encompass', 'Meditech'],
+    resume: {
+      fileName: 'Jasmine Carter - Resume.pdf',
+      paragraphs: [
+        'JASMINE CARTER, CPC, COC, CEDC',
+        `Grand Island, NE | ${email('jasmine.carter')} | (308) 555-0142`,
+        '',
+        'SUMMARY',
+        'Emergency department and outpatient facility coder with seven years in a regional hospital. Accurate ED E/M leveling, observation and infusion coding, and a steady DNFB record.',
+        '',
+        'EXPERIENCE',
+        'Facility Coder II - Juniper Hollow Regional Hospital, Grand Island, NE (4 years, current)',
+        '- Code about 110 ED and observation encounters a day in Epic with 3M 360 Encompass',
+        '- Assign facility E/M levels from the hospital point-based criteria, with 96% audit accuracy',
+        '- Train and review new ED coders during their first 60 days',
+        'Outpatient Coder - Bluestem Valley Hospital, Hastings, NE (3 years)',
+        '- Coded laboratory, radiology, therapy and same-day surgery encounters in Meditech',
+        '- Worked NCCI and medical-necessity edits and kept unbilled accounts under five days',
+        '',
+        'CREDENTIALS',
+        'CPC and COC (AAPC), CEDC (AAPC)',
+        '',
+        'EDUCATION',
+        'Associate of Applied Science, Health Information Technology - Platte Prairie Community College',
+      ],
+    },
+  },
+  {
+    coder: email('luis.hernandez'),
+    headline: 'CPC, CPB: professional-fee coding and billing for orthopedic and primary care practices',
+    summary:
+      'Five years of coding and billing for physician practices: E/M and orthopedic procedure coding, charge entry, payer follow-up and appeals. Bilingual in English and Spanish, comfortable on the phone with patients and payers.',
+    city: 'Franklin',
+    state: 'TN',
+    openToRelocation: false,
+    workplacePreferences: ['onsite', 'hybrid'],
+    desiredPay: { min: 23, period: 'HOUR' },
+    yearsExperience: 5,
+    visibility: 'employers',
+    credentials: [
+      { code: 'CPC', earnedMonthsAgo: 62, expiresInMonths: 17 },
+      { code: 'CPB', earnedMonthsAgo: 30, expiresInMonths: 17 },
+    ],
+    specialties: [
+      { slug: 'cpt-evaluation-management', years: 5 },
+      { slug: 'icd-10-cm', years: 5 },
+      { slug: 'hcpcs-level-ii', years: 4 },
+      { slug: 'orthopedics', years: 3 },
+      { slug: 'surgery-musculoskeletal', years: 3 },
+    ],
+    settings: ['pro-fee'],
+    tools: ['athenahealth', 'eClinicalWorks', 'Availity'],
+    resume: {
+      fileName: 'Luis_Hernandez_CPC_CPB.pdf',
+      paragraphs: [
+        'LUIS HERNANDEZ, CPC, CPB',
+        `Franklin, TN | ${email('luis.hernandez')} | (615) 555-0178`,
+        '',
+        'PROFILE',
+        'Coder and biller for physician practices. Fluent in English and Spanish. I like the whole claim: the right codes, a clean submission and a paid account.',
+        '',
+        'EXPERIENCE',
+        'Billing and Coding Specialist - Copperleaf Orthopedic Associates, Franklin, TN (3 years, current)',
+        '- Code office visits, injections, fracture care and arthroscopy for six surgeons',
+        '- Enter charges in athenahealth and work denials and appeals through Availity',
+        '- Cut the practice denial rate for modifier 25 and 59 errors by half in one year',
+        'Patient Accounts Representative - Harpeth Bend Family Practice, Brentwood, TN (2 years)',
+        '- Posted payments, called payers on unpaid claims and answered patient billing questions',
+        '- Coded preventive and sick visits in eClinicalWorks after earning the CPC',
+        '',
+        'CREDENTIALS',
+        'CPC and CPB (AAPC)',
+        '',
+        'EDUCATION',
+        'Medical Billing and Coding Diploma - Cumberland Bend Technical College',
+      ],
+    },
+  },
+  {
+    coder: email('emily.nguyen'),
+    headline: 'CPC-A: newly certified coder looking for a first coding role',
+    summary:
+      'I passed the CPC exam this year after a nine-month coding certificate program, and completed a three-month externship coding primary care visits. Before that I worked two years at a clinic front desk, so I know how a visit is scheduled, checked in and billed. Happy to start onsite and to move for the right training program.',
+    city: 'Nampa',
+    state: 'ID',
+    openToRelocation: true,
+    workplacePreferences: ['onsite', 'hybrid'],
+    desiredPay: { min: 20, period: 'HOUR' },
+    yearsExperience: 0,
+    visibility: 'private',
+    credentials: [{ code: 'CPC-A', earnedMonthsAgo: 4, expiresInMonths: 20 }],
+    specialties: [
+      { slug: 'cpt-evaluation-management', years: 0 },
+      { slug: 'icd-10-cm', years: 0 },
+      { slug: 'primary-care', years: 0 },
+    ],
+    settings: ['pro-fee'],
+    tools: ['eClinicalWorks'],
+    resume: {
+      fileName: 'Emily Nguyen CPC-A.pdf',
+      paragraphs: [
+        'EMILY NGUYEN, CPC-A',
+        `Nampa, ID | ${email('emily.nguyen')} | (208) 555-0117`,
+        '',
+        'OBJECTIVE',
+        'A first coding position with training and feedback, in primary care or outpatient ancillary coding.',
+        '',
+        'EDUCATION AND CERTIFICATION',
+        'CPC-A (AAPC), passed on the first attempt',
+        'Medical Coding Certificate - Owyhee Ridge Community College (nine months)',
+        '',
+        'EXPERIENCE',
+        'Coding Extern - Bramblewood Family Medicine, Nampa, ID (3 months)',
+        '- Coded about 40 primary care visits a day under a senior coder, with 92% accuracy by the last month',
+        '- Practiced E/M leveling by medical decision making and preventive visit coding',
+        'Front Desk Coordinator - Bramblewood Family Medicine, Nampa, ID (2 years)',
+        '- Checked in patients, verified insurance eligibility and collected copays',
+        '',
+        'SKILLS',
+        'ICD-10-CM, CPT E/M, HCPCS Level II basics, eClinicalWorks, insurance verification',
+      ],
+    },
+  },
+  {
+    coder: email('robert.thompson'),
+    headline: 'CCS, RHIT: senior inpatient coder for complex surgical and trauma stays',
+    summary:
+      'Sixteen years of inpatient coding, the last seven on complex surgical, cardiovascular and trauma stays at a tertiary hospital. I validate DRGs with CDI, second-review mismatches and mentor Coder I and II staff on ICD-10-PCS. I let my CDIP lapse, as I code full time now. Remote only.',
+    city: 'Kansas City',
+    state: 'MO',
+    openToRelocation: false,
+    workplacePreferences: ['remote'],
+    desiredPay: { min: 78000, period: 'YEAR' },
+    yearsExperience: 16,
+    visibility: 'employers',
+    credentials: [
+      { code: 'RHIT', earnedMonthsAgo: 190, expiresInMonths: 15 },
+      { code: 'CCS', earnedMonthsAgo: 140, expiresInMonths: 15 },
+      { code: 'CDIP', earnedMonthsAgo: 110, expiresInMonths: -7 },
+    ],
+    specialties: [
+      { slug: 'icd-10-cm', years: 16 },
+      { slug: 'icd-10-pcs', years: 11 },
+      { slug: 'surgery-cardiovascular', years: 7 },
+      { slug: 'general-surgery', years: 5 },
+    ],
+    settings: ['inpatient-facility'],
+    tools: ['Epic', 'Cerner', '3M 360 Encompass'],
+    resume: {
+      fileName: 'Robert Thompson - Inpatient Coder.pdf',
+      paragraphs: [
+        'ROBERT THOMPSON, CCS, RHIT',
+        `Kansas City, MO | ${email('robert.thompson')} | (816) 555-0163`,
+        '',
+        'SUMMARY',
+        'Senior inpatient coder: complex surgical, cardiovascular and multiple-trauma stays, MS-DRG and APR-DRG validation, and mentoring of newer coders on ICD-10-PCS.',
+        '',
+        'EXPERIENCE',
+        'Inpatient Coder III (remote) - Marrowstone Medical Center, Kansas City, MO (7 years, current)',
+        '- Code open-heart, vascular, transplant evaluation and long ICU stays, about 1.8 charts an hour',
+        '- Second reviewer for DRG mismatches; resolve them with CDI before the final bill',
+        '- Lead the monthly coding round table on ICD-10-PCS root operations and approaches',
+        'Clinical Documentation Specialist - Ironwood Valley Hospital, Topeka, KS (4 years)',
+        '- Reviewed medical and surgical records concurrently and wrote compliant provider queries',
+        'Inpatient Coder - Ironwood Valley Hospital, Topeka, KS (5 years)',
+        '- Coded medical, surgical and obstetric stays through the move from ICD-9 to ICD-10',
+        '',
+        'CREDENTIALS',
+        'CCS and RHIT (AHIMA); CDIP (AHIMA), lapsed',
+        '',
+        'EDUCATION',
+        'Associate of Science, Health Information Technology - Flint Hills Technical College',
+      ],
+    },
+  },
+  {
+    coder: email('keisha.williams'),
+    headline: 'CRC, CPC: remote risk adjustment coder, retrospective and prospective review',
+    summary:
+      'Four years of risk-adjustment coding for Medicare Advantage and ACA plans after two years of primary care coding. Consistently above 95% on quality reviews at 25 or more charts a day. Looking for a fully remote role.',
+    city: 'Decatur',
+    state: 'GA',
+    openToRelocation: false,
+    workplacePreferences: ['remote'],
+    desiredPay: { min: 29, period: 'HOUR' },
+    yearsExperience: 6,
+    visibility: 'private',
+    credentials: [
+      { code: 'CPC', earnedMonthsAgo: 74, expiresInMonths: 5 },
+      { code: 'CRC', earnedMonthsAgo: 47, expiresInMonths: 5 },
+    ],
+    specialties: [
+      { slug: 'risk-adjustment-hcc', years: 4 },
+      { slug: 'icd-10-cm', years: 6 },
+      { slug: 'primary-care', years: 2 },
+    ],
+    settings: ['pro-fee'],
+    tools: ['Epic', 'eClinicalWorks', 'NextGen'],
+    resume: {
+      fileName: 'Keisha Williams Resume.pdf',
+      paragraphs: [
+        'KEISHA WILLIAMS, CRC, CPC',
+        `Decatur, GA | ${email('keisha.williams')} | (404) 555-0129`,
+        '',
+        'SUMMARY',
+        'Remote risk adjustment coder for Medicare Advantage and ACA plans. Strong on MEAT support, CMS-HCC model changes and clear notes for second-level reviewers.',
+        '',
+        'EXPERIENCE',
+        'Risk Adjustment Coder II (remote) - Silverpine Health Partners, Atlanta, GA (4 years, current)',
+        '- Review 25 to 30 retrospective charts a day across several EHRs, with 96% quality scores',
+        '- Code prospective pre-visit reviews and flag suspected conditions for providers',
+        'Professional Fee Coder - Magnolia Crest Physician Group, Decatur, GA (2 years)',
+        '- Coded primary care and internal medicine visits and annual wellness visits in NextGen',
+        '',
+        'CREDENTIALS',
+        'CRC and CPC (AAPC)',
+        '',
+        'EDUCATION',
+        'Bachelor of Science, Health Administration - Piedmont Ridge State University',
+      ],
+    },
+  },
+];
+
+/** A demo coder's application to a demo job, and the employer's moves on it since. */
+export interface DemoApplication {
+  coder: string;
+  /** Key of a demo job that takes applications on this site. */
+  job: string;
+  appliedDaysAgo: number;
+  coverLetter?: string;
+  /** Oldest first, each a move the pipeline allows; the last is where the application is now. */
+  steps: Array<{ status: ApplicationStatus; daysAgo: number }>;
+}
+
+/** Applications at several stages of the employer pipeline, to the jobs that take them on this site. */
+export const DEMO_APPLICATIONS: DemoApplication[] = [
+  {
+    coder: email('jasmine.carter'),
+    job: 'prairie-critical-access-coder',
+    appliedDaysAgo: 18,
+    coverLetter:
+      'I code ED and outpatient facility encounters in Epic every day, and I grew up near Kearney: a critical access team where I can cover ED, clinic and short stays is the job I have been looking for.',
+    steps: [
+      { status: 'reviewed', daysAgo: 16 },
+      { status: 'shortlisted', daysAgo: 13 },
+      { status: 'interviewing', daysAgo: 6 },
+    ],
+  },
+  {
+    coder: email('luis.hernandez'),
+    job: 'northpoint-billing-coding-specialist',
+    appliedDaysAgo: 17,
+    steps: [
+      { status: 'reviewed', daysAgo: 15 },
+      { status: 'shortlisted', daysAgo: 9 },
+    ],
+  },
+  {
+    coder: email('emily.nguyen'),
+    job: 'prairie-outpatient-coder-i',
+    appliedDaysAgo: 4,
+    steps: [
+      { status: 'reviewed', daysAgo: 3 },
+      { status: 'rejected', daysAgo: 1 },
+    ],
+  },
+  {
+    coder: email('emily.nguyen'),
+    job: 'alder-creek-entry-level-coder',
+    appliedDaysAgo: 1,
+    coverLetter:
+      'I passed the CPC exam this year and spent my externship coding primary care visits at a Nampa clinic. I would love to start my coding career with your primary care team.',
+    steps: [],
   },
 ];

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { ApplicationEvent } from '../applications/application-event.entity';
+import { Application } from '../applications/application.entity';
 import { PasswordService } from '../auth/passwords/password.service';
+import { CandidateCredential } from '../candidates/candidate-credential.entity';
+import { CandidateProfile } from '../candidates/candidate-profile.entity';
+import { CandidateSpecialty } from '../candidates/candidate-specialty.entity';
+import { Resume } from '../candidates/resume.entity';
+import { ResumesService } from '../candidates/resumes.service';
 import { Clock } from '../common/clock';
 import { renderMarkdown } from '../common/markdown';
 import { OrganizationMember } from '../employers/organization-member.entity';
@@ -9,7 +16,17 @@ import { OrganizationsService } from '../employers/organizations.service';
 import { Job } from '../jobs/job.entity';
 import { SearchSyncService } from '../search/search-sync.service';
 import { User } from '../users/user.entity';
-import { DEMO_JOBS, DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_USERS, DemoJob, DemoOrganizationProfile } from './demo-content';
+import {
+  DEMO_APPLICATIONS,
+  DEMO_CANDIDATE_PROFILES,
+  DEMO_JOBS,
+  DEMO_ORGANIZATIONS,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  DemoJob,
+  DemoOrganizationProfile,
+} from './demo-content';
+import { textPdf } from './text-pdf';
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
@@ -30,6 +47,13 @@ export function demoJobId(key: string): string {
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The day `months` months after `now` (before it when negative), as a date column holds it. */
+export function demoDate(now: Date, months: number): string {
+  const day = new Date(now);
+  day.setUTCMonth(day.getUTCMonth() + months);
+  return day.toISOString().slice(0, 10);
 }
 
 /** What one section of the dataset found already there and what it added. */
@@ -60,6 +84,8 @@ export class DemoDataService {
     (load) => this.loadUsers(load),
     (load) => this.loadOrganizations(load),
     (load) => this.loadJobs(load),
+    (load) => this.loadCandidateProfiles(load),
+    (load) => this.loadApplications(load),
   ];
 
   constructor(
@@ -68,6 +94,7 @@ export class DemoDataService {
     private readonly organizations: OrganizationsService,
     private readonly clock: Clock,
     private readonly searchSync: SearchSyncService,
+    private readonly resumes: ResumesService,
   ) {}
 
   async load(log: (message: string) => void): Promise<void> {
@@ -190,5 +217,113 @@ export class DemoDataService {
       closedAt: lifecycle.status === 'closed' ? new Date(now.getTime() - lifecycle.closedDaysAgo * DAY_MS) : null,
       closeReason: lifecycle.status === 'closed' ? 'filled' : null,
     };
+  }
+
+  /**
+   * Gives each demo coder the dataset's profile and resume, once: a coder
+   * who already has a profile (from an earlier load, or saved by hand) keeps
+   * it as it is, resumes included. Rows are written here rather than by
+   * CandidateProfilesService.update(), which runs its own transaction and so
+   * would not see users this load has not committed yet.
+   */
+  private async loadCandidateProfiles({ manager, now, userIds }: DemoLoad): Promise<Tally> {
+    const rows: Array<Omit<CandidateProfile, 'createdAt' | 'updatedAt'>> = DEMO_CANDIDATE_PROFILES.map((demo) => ({
+      userId: userIds.get(demo.coder)!,
+      headline: demo.headline,
+      summary: demo.summary,
+      city: demo.city,
+      state: demo.state,
+      openToRelocation: demo.openToRelocation,
+      workplacePreferences: demo.workplacePreferences,
+      desiredPayMin: demo.desiredPay.min,
+      desiredPayPeriod: demo.desiredPay.period,
+      settingSlugs: demo.settings,
+      tools: demo.tools,
+      yearsExperience: demo.yearsExperience,
+      linkedinUrl: null,
+      visibility: demo.visibility,
+    }));
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(CandidateProfile)
+      .values(rows)
+      .orIgnore()
+      .returning('user_id')
+      .updateEntity(false)
+      .execute();
+    const created = new Set((result.raw as Array<{ user_id: string }>).map((row) => row.user_id));
+    for (const demo of DEMO_CANDIDATE_PROFILES) {
+      const userId = userIds.get(demo.coder)!;
+      if (!created.has(userId)) continue;
+      await manager.insert(
+        CandidateCredential,
+        demo.credentials.map((c) => ({
+          userId,
+          credentialCode: c.code,
+          earnedOn: demoDate(now, -c.earnedMonthsAgo),
+          expiresOn: demoDate(now, c.expiresInMonths),
+        })),
+      );
+      await manager.insert(
+        CandidateSpecialty,
+        demo.specialties.map((s) => ({ userId, specialtySlug: s.slug, years: s.years })),
+      );
+      // Through the upload's checks and text extraction, so employers' candidate search reads it like any resume.
+      const pdf = textPdf(demo.resume.paragraphs);
+      await this.resumes.store(manager, userId, { buffer: pdf, originalname: demo.resume.fileName, size: pdf.length });
+    }
+    return { what: 'candidate profiles', created: created.size, existing: DEMO_CANDIDATE_PROFILES.length - created.size };
+  }
+
+  /**
+   * Adds the applications no earlier load made, each with its timeline: the
+   * coder applied, then the organization's owner moved it along. Unlike
+   * applying, it records no email: nobody really applied.
+   */
+  private async loadApplications({ manager, now, userIds, organizations }: DemoLoad): Promise<Tally> {
+    const daysAgo = (days: number) => new Date(now.getTime() - days * DAY_MS);
+    const coderIds = DEMO_APPLICATIONS.map((demo) => userIds.get(demo.coder)!);
+    const defaultResumes = await manager.find(Resume, {
+      select: { id: true, userId: true },
+      where: { userId: In(coderIds), isDefault: true, removedAt: IsNull() },
+    });
+    let created = 0;
+    for (const demo of DEMO_APPLICATIONS) {
+      const coder = DEMO_USERS.find((u) => u.email === demo.coder)!;
+      const candidateId = userIds.get(demo.coder)!;
+      const organization = organizations.get(DEMO_JOBS.find((j) => j.key === demo.job)!.organization)!;
+      const latest = demo.steps.at(-1);
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Application)
+        .values({
+          jobId: demoJobId(demo.job),
+          organizationId: organization.id,
+          candidateId,
+          candidateName: coder.name,
+          candidateEmail: coder.email,
+          // The default resume, as applying sends it; none when the coder has taken every resume off the profile.
+          resumeId: defaultResumes.find((r) => r.userId === candidateId)?.id ?? null,
+          coverLetter: demo.coverLetter ?? null,
+          status: latest?.status ?? 'new',
+          createdAt: daysAgo(demo.appliedDaysAgo),
+          updatedAt: daysAgo(latest?.daysAgo ?? demo.appliedDaysAgo),
+        })
+        // The unique (job, candidate): an application an earlier load made, and whatever happened to it since, stays.
+        .orIgnore()
+        .returning('id')
+        .updateEntity(false)
+        .execute();
+      const [application] = result.raw as Array<{ id: string }>;
+      if (!application) continue;
+      created++;
+      await manager.insert(ApplicationEvent, [
+        { applicationId: application.id, status: 'new', actorId: candidateId, createdAt: daysAgo(demo.appliedDaysAgo) },
+        ...demo.steps.map((step) => ({ applicationId: application.id, status: step.status, actorId: organization.ownerId, createdAt: daysAgo(step.daysAgo) })),
+      ]);
+    }
+    return { what: 'applications', created, existing: DEMO_APPLICATIONS.length - created };
   }
 }

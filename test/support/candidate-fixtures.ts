@@ -1,6 +1,7 @@
 import { ZipFile } from 'yazl';
 import { Browser } from './browser';
 import { GOOD_PASSWORD } from './http';
+import { textPdf } from '../../src/demo/text-pdf';
 
 /** A browser signed in as `email` (with the test password). */
 export async function signedInBrowser(baseUrl: string, email: string): Promise<Browser> {
@@ -12,25 +13,7 @@ export async function signedInBrowser(baseUrl: string, email: string): Promise<B
 
 /** A one-page PDF whose page shows `text` (Helvetica), built byte by byte with a correct cross-reference table. */
 export function pdfWithText(text: string): Buffer {
-  const escaped = text.replace(/[\\()]/g, '\\$&');
-  const stream = `BT /F1 12 Tf 72 720 Td (${escaped}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, i) => {
-    offsets.push(Buffer.byteLength(body, 'latin1'));
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(body, 'latin1');
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
+  return textPdf([text]);
 }
 
 const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
