@@ -117,13 +117,23 @@ export function httpUrl(value: string | null | undefined): string | null {
   }
 }
 
+// Building a formatter costs far more than using one: job cards format several amounts each.
+const moneyFormats = new Map<string, Intl.NumberFormat | null>();
+
 function money(amount: number, currency: string): string {
   const whole = Number.isInteger(amount);
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }).format(amount);
-  } catch {
-    return `${currency} ${amount.toLocaleString('en-US')}`;
+  const key = `${currency}:${whole}`;
+  let format = moneyFormats.get(key);
+  if (format === undefined) {
+    try {
+      format = new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 });
+    } catch {
+      // Not an ISO 4217 code Intl knows.
+      format = null;
+    }
+    moneyFormats.set(key, format);
   }
+  return format ? format.format(amount) : `${currency} ${amount.toLocaleString('en-US')}`;
 }
 
 /** "$52,000 – $64,000 per year", "From $25 per hour", "Up to $64,000 per year"; null without an amount. */

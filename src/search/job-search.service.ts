@@ -1,16 +1,29 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { PublicJobsService } from '../jobs/public-jobs.service';
 import { US_STATE_NAMES } from '../jobs/us-states';
+import { Credential } from '../taxonomy/credential.entity';
+import { Specialty } from '../taxonomy/specialty.entity';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
-import { buildSearchQuery, JobSearchParams, pageOffset } from './job-search-query';
+import { buildSearchQuery, JobSearchParams, JobSearchQuery, pageOffset } from './job-search-query';
 import { JobSearchHit, JobSearchResult } from './job-search-result';
 import { ANY_STATE, EngineQuery, EngineResult, FacetCounts, HIGHLIGHT_END, HIGHLIGHT_START, JobSearchEngine, MAX_RESULT_WINDOW } from './job-search.port';
 import { PostgresSearchEngine } from './postgres/postgres-search.engine';
 
 /** The engine that serves searches when configured (Meilisearch); Postgres answers without it and when it fails. */
 export const PRIMARY_SEARCH_ENGINE = Symbol('PRIMARY_SEARCH_ENGINE');
+
+/**
+ * Answered searches kept for repeats (the landing page, popular filters),
+ * under the search documents' generation: any committed change to the
+ * documents (a job published, edited, closed) starts a new one. A kept page
+ * never shows a job past its expiry; facet counts may include a job that
+ * expired within the minute, and an employer's badge or logo may lag this long.
+ */
+const RESULT_CACHE_ENTRIES = 500;
+const RESULT_CACHE_TTL_MS = 30_000;
 
 export interface SearchEngineStatus {
   /** The engine that answered the last search. */
@@ -50,6 +63,10 @@ function spreadAnyState(facets: FacetCounts): FacetCounts {
 export class JobSearchService {
   private readonly logger = new Logger(JobSearchService.name);
   private failure?: { reason: string; since: Date };
+  private readonly results = new LRUCache<string, { result: JobSearchResult; expires: Date | null }>({
+    max: RESULT_CACHE_ENTRIES,
+    ttl: RESULT_CACHE_TTL_MS,
+  });
 
   constructor(
     private readonly postgres: PostgresSearchEngine,
@@ -68,6 +85,21 @@ export class JobSearchService {
       settings: specialties.filter((s) => s.group === 'setting').map((s) => s.slug),
       organizations: (slugs) => this.organizationIds(slugs),
     });
+    const now = this.clock.now();
+    // Only Postgres answers kept results: its generation tells when its documents changed, Meilisearch's index lags behind.
+    const key = this.primary ? undefined : JSON.stringify([await this.postgres.generation(), Math.floor(now.getTime() / 60_000), query]);
+    const kept = key === undefined ? undefined : this.results.get(key);
+    if (kept && (kept.expires === null || kept.expires > now)) return kept.result;
+    const result = await this.answer(query, now, credentials, specialties);
+    if (key !== undefined) {
+      // A kept page must not outlive the first of its jobs to expire.
+      const expiries = result.hits.flatMap((h) => (h.job.validThrough ? [new Date(h.job.validThrough.iso)] : []));
+      this.results.set(key, { result, expires: expiries.length ? new Date(Math.min(...expiries.map(Number))) : null });
+    }
+    return result;
+  }
+
+  private async answer(query: JobSearchQuery, now: Date, credentials: Credential[], specialties: Specialty[]): Promise<JobSearchResult> {
     const offset = pageOffset(query);
     const { result, engine } = await this.ask({
       clauses: query.clauses,
@@ -76,7 +108,7 @@ export class JobSearchService {
       sort: query.sort,
       offset: offset ?? 0,
       limit: offset === null ? 0 : query.perPage,
-      now: this.clock.now(),
+      now,
     });
     const views = await this.publicJobs.openJobViews(result.hits.map((h) => h.id));
     const hits: JobSearchHit[] = result.hits.flatMap((h) => {

@@ -196,7 +196,7 @@ async function load(url: string, spec: DatasetSpec, now: Date): Promise<void> {
         const from = next;
         next = Math.min(spec.jobs, next + BATCH_SIZE);
         const batch: JobRow[] = [];
-        for (let i = from; i < next; i++) batch.push(jobRow(syntheticJob(spec.seed, i, organizations, now), organizationIds));
+        for (let i = from; i < next; i++) batch.push(jobRow(syntheticJob(spec.seed, i, spec.jobs, organizations, now), organizationIds));
         await client.query(INSERT_JOBS, [JSON.stringify(batch)]);
         progress.increment(batch.length);
       }

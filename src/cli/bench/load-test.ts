@@ -10,6 +10,8 @@ export interface LoadOptions {
 }
 
 export interface Measurement {
+  /** Mean time of each URL's first request, sent alone: a search the server has not answered before (nothing kept). */
+  firstMs: number;
   /** Mean time of a request sent alone (no other in flight): its cost before any queueing. */
   aloneMs: number;
   /** CPU time the server and its database spent per request under load; NaN where it cannot be read. */
@@ -80,7 +82,7 @@ export async function measure(
   options: LoadOptions,
   cpuSeconds: () => number | undefined,
 ): Promise<Measurement> {
-  const { totals } = await askEach(baseUrl, paths, engine);
+  const { totals, meanMs: firstMs } = await askEach(baseUrl, paths, engine);
   const { meanMs } = await askEach(baseUrl, paths, engine);
   const amount = requestsFor(options, paths.length, meanMs);
 
@@ -112,6 +114,7 @@ export async function measure(
   // Up to the last answer: autocannon itself stops on its next one-second tick.
   const seconds = (lastResponse - started) / 1000;
   return {
+    firstMs,
     aloneMs: meanMs,
     cpuMs: cpuBefore === undefined || cpuAfter === undefined ? NaN : ((cpuAfter - cpuBefore) * 1000) / latencies.length,
     requests: latencies.length,

@@ -10,9 +10,9 @@ const organizations = syntheticOrganizations(200, 7);
 
 describe('synthetic jobs for the search benchmark', () => {
   it('makes the same job for the same seed and index, and a different one for another seed', () => {
-    expect(syntheticJob(7, 123, organizations, now)).toEqual(syntheticJob(7, 123, organizations, now));
+    expect(syntheticJob(7, 123, 1000, organizations, now)).toEqual(syntheticJob(7, 123, 1000, organizations, now));
     expect(syntheticOrganizations(200, 7)).toEqual(organizations);
-    expect(syntheticJob(8, 123, organizations, now)).not.toEqual(syntheticJob(7, 123, organizations, now));
+    expect(syntheticJob(8, 123, 1000, organizations, now)).not.toEqual(syntheticJob(7, 123, 1000, organizations, now));
   });
 
   it('gives a million-job dataset employers with unique slugs that fit their columns', () => {
@@ -30,9 +30,12 @@ describe('synthetic jobs for the search benchmark', () => {
     expect(vocabulary.settings.filter((s) => !specialties.some((t) => t.slug === s && t.group === 'setting'))).toEqual([]);
   });
 
-  it('makes postings the jobs table accepts, open now and published within the spread', () => {
+  it('makes postings the jobs table accepts, open now and published within the spread, oldest first', () => {
+    let previous = 0;
     for (let i = 0; i < 2000; i++) {
-      const job = syntheticJob(7, i, organizations, now);
+      const job = syntheticJob(7, i, 2000, organizations, now);
+      expect(job.publishedAt.getTime()).toBeGreaterThanOrEqual(previous);
+      previous = job.publishedAt.getTime();
       expect(job.title.length).toBeLessThanOrEqual(120);
       expect(job.credentialCodes.length).toBeGreaterThan(0);
       expect(job.organization).toBeLessThan(organizations.length);
@@ -46,7 +49,7 @@ describe('synthetic jobs for the search benchmark', () => {
 
   it('puts "coder" in most postings and the rare words in very few', () => {
     const texts = Array.from({ length: 5000 }, (_, i) => {
-      const job = syntheticJob(7, i, organizations, now);
+      const job = syntheticJob(7, i, 5000, organizations, now);
       return `${job.title} ${job.description}`.toLowerCase();
     });
     const share = (word: string) => texts.filter((t) => t.includes(word)).length / texts.length;

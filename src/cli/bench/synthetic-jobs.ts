@@ -11,7 +11,7 @@ import { Random } from './random';
  */
 
 /** Bump when the generated data changes, so saved datasets made by an older generator are loaded again. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** About one employer per this many jobs. */
 export const JOBS_PER_ORGANIZATION = 50;
@@ -647,11 +647,13 @@ const listWords = (items: string[], last: string) =>
   items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
 
 /**
- * Job `index` of the dataset with `seed`. `now` is the dataset's moment:
- * postings were published up to PUBLISHED_SPREAD_DAYS before it and stay
- * open at least MIN_DAYS_OPEN after it.
+ * Job `index` of the `count` jobs of the dataset with `seed`. `now` is the
+ * dataset's moment: postings were published up to PUBLISHED_SPREAD_DAYS
+ * before it, in index order (a board stores postings as they are published,
+ * so its tables hold them roughly in date order), and stay open at least
+ * MIN_DAYS_OPEN after it.
  */
-export function syntheticJob(seed: number, index: number, organizations: readonly SyntheticOrganization[], now: Date): SyntheticJob {
+export function syntheticJob(seed: number, index: number, count: number, organizations: readonly SyntheticOrganization[], now: Date): SyntheticJob {
   const r = Random.of(seed, 'job', index);
   const archetype = r.weighted(ARCHETYPES.map((a) => [a, a.weight] as const));
   // Squaring skews postings toward the first employers: a few post a lot, most post a little.
@@ -720,7 +722,8 @@ export function syntheticJob(seed: number, index: number, organizations: readonl
         ? [Math.round((yearly / 2080) * 2) / 2, Math.round(((yearly * spread) / 2080) * 2) / 2, 'HOUR' as const]
         : [null, null, null];
 
-  const publishedAt = new Date(now.getTime() - Math.floor(r.next() * PUBLISHED_SPREAD_DAYS * DAY_MS));
+  const age = (count - index - r.next()) / count;
+  const publishedAt = new Date(now.getTime() - Math.floor(age * PUBLISHED_SPREAD_DAYS * DAY_MS));
   const validThrough = new Date(publishedAt.getTime() + (PUBLISHED_SPREAD_DAYS + MIN_DAYS_OPEN + r.int(0, 25)) * DAY_MS);
   const applyMethod = r.weighted([
     ['onsite', 60],

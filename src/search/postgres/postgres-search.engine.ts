@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import { TaxonomyService } from '../../taxonomy/taxonomy.service';
 import {
@@ -24,10 +25,19 @@ import { alternativesOf, joinSynonymPhrases, synonymGroups } from '../synonyms';
 
 /** Up to this many matches, counts are exact; beyond, they are estimated from a sample of the table. */
 const EXACT_COUNT_LIMIT = 5000;
-/** Rows a sample aims at: enough for counts within a few percent on large result sets. */
-const SAMPLE_ROWS = 10000;
+/** Rows a sample aims at: counts within about 5% for values held by a tenth of the matches. */
+const SAMPLE_ROWS = 3000;
 /** How long the table's row estimate is trusted before it is read again. */
 const ROW_ESTIMATE_TTL_MS = 60_000;
+
+/**
+ * Counts of recent searches, kept under the documents' generation: any
+ * committed change to the documents starts a new generation, so kept counts
+ * never outlive a change. They are also keyed by the minute, as jobs expire
+ * with time alone. Hits are never kept: closing a job removes it at once.
+ */
+const COUNT_CACHE_ENTRIES = 1000;
+const COUNT_CACHE_TTL_MS = 60_000;
 
 const HEADLINE_OPTIONS = `StartSel="${HIGHLIGHT_START}", StopSel="${HIGHLIGHT_END}", MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
@@ -40,23 +50,27 @@ class Params {
   }
 }
 
-const FACET_SQL: Record<Facet, (p: Params) => string> = {
-  credential: () => arrayFacet('credentials'),
-  specialty: () => arrayFacet('specialties'),
-  setting: () => arrayFacet('settings'),
-  workplace: () => scalarFacet('workplace'),
-  employmentType: () => scalarFacet('employment_type'),
-  state: () => arrayFacet('states'),
-  salary: (p) =>
-    `(SELECT coalesce(jsonb_object_agg(b::text, n), '{}') FROM (SELECT b, (SELECT count(*) FROM m WHERE m.salary_yearly >= b) AS n FROM unnest(${p.add([...SALARY_BANDS], '::int[]')}) b) x)`,
+/** A facet's values in one row of the matches `m` (an SQL expression that may return a set). */
+const FACET_VALUES: Record<Exclude<Facet, 'salary'>, string> = {
+  credential: 'unnest(m.credentials)',
+  specialty: 'unnest(m.specialties)',
+  setting: 'unnest(m.settings)',
+  workplace: 'm.workplace',
+  employmentType: 'm.employment_type',
+  state: 'unnest(m.states)',
 };
 
-function arrayFacet(column: string): string {
-  return `(SELECT coalesce(jsonb_object_agg(v, n), '{}') FROM (SELECT unnest(m.${column}) AS v, count(*) AS n FROM m GROUP BY 1) x)`;
-}
-
-function scalarFacet(column: string): string {
-  return `(SELECT coalesce(jsonb_object_agg(v, n), '{}') FROM (SELECT m.${column} AS v, count(*) AS n FROM m GROUP BY 1) x)`;
+/**
+ * One scan of the matches `m` that yields (facet, value) pairs, grouped into
+ * counts; the salary facet counts each job under every band it reaches.
+ */
+function facetCountSql(facets: Facet[], p: Params): string {
+  const pairs = facets.map((f) =>
+    f === 'salary'
+      ? `SELECT 'salary', b::text FROM unnest(${p.add([...SALARY_BANDS], '::int[]')}) b WHERE m.salary_yearly >= b`
+      : `SELECT '${f}', ${FACET_VALUES[f]}`,
+  );
+  return `SELECT f.facet, f.value, count(*)::int AS n FROM m CROSS JOIN LATERAL (${pairs.join(' UNION ALL ')}) f(facet, value) GROUP BY 1, 2`;
 }
 
 /** The WHERE conditions of `filters` on job_search_documents `d`, leaving out `except`. */
@@ -96,6 +110,9 @@ interface Counts {
 export class PostgresSearchEngine implements JobSearchEngine {
   readonly name = 'postgres';
   private rowEstimate?: { rows: number; at: number };
+  private readonly countCache = new LRUCache<string, Counts>({ max: COUNT_CACHE_ENTRIES, ttl: COUNT_CACHE_TTL_MS });
+  /** The documents' generation the last search read. */
+  private knownGeneration?: string;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -104,79 +121,113 @@ export class PostgresSearchEngine implements JobSearchEngine {
 
   async search(query: EngineQuery): Promise<EngineResult> {
     const tsquery = await this.tsquery(query.clauses);
-    const [hits, counts] = await Promise.all([this.hits(query, tsquery), this.counts(query, tsquery)]);
-    return { total: counts.matched, approximate: counts.approximate, hits, facets: { ...emptyFacets(), ...counts.facets } };
+    const keyAt = (generation: string) => JSON.stringify([generation, Math.floor(query.now.getTime() / 60_000), tsquery, query.filters]);
+    // Counts are kept under a generation read before they were counted, so they include every change it stands for.
+    // The generation comes back with the hits; until then the one an earlier search read is the best guess.
+    const known = this.knownGeneration;
+    let counts = known === undefined ? undefined : this.countCache.get(keyAt(known));
+    const counting = counts ? undefined : this.counts(query, tsquery);
+    const { hits, generation } = await this.hits(query, tsquery);
+    this.knownGeneration = generation;
+    if (counting) {
+      counts = await counting;
+      if (generation === known) this.countCache.set(keyAt(known), counts);
+    } else if (generation !== known) {
+      // The documents changed since the kept counts were made.
+      counts = await this.counts(query, tsquery);
+      this.countCache.set(keyAt(generation), counts);
+    }
+    return { total: counts!.matched, approximate: counts!.approximate, hits, facets: { ...emptyFacets(), ...counts!.facets } };
   }
 
-  /** The query's text as a tsquery (its text form), or null when nothing searchable is left (no words, only stop words). */
+  /** A counter that any committed change to the search documents moves on. */
+  async generation(): Promise<string> {
+    const [row] = await this.dataSource.query<{ generation: string }[]>(`SELECT generation FROM search_generation`);
+    return row.generation;
+  }
+
+  /**
+   * The query's text as a tsquery (its text form), or null when nothing
+   * searchable is left (no words, only stop words). One statement: a word
+   * that no title, employer or taxonomy name holds and no document contains
+   * also matches the most similar known word (pg_trgm), if there is one.
+   */
   private async tsquery(clauses: QueryClause[]): Promise<string | null> {
     if (!clauses.length) return null;
     const groups = synonymGroups(await this.taxonomy.listCredentials());
     const joined = joinSynonymPhrases(clauses, groups);
-    const corrections = await this.corrections(joined.flat().filter((t) => !t.phrase && !t.negated));
+    const correctable = (t: QueryTerm) => !t.phrase && !t.negated && t.text.length >= 4 && /^\p{L}+$/u.test(t.text);
+    const words = [
+      ...new Set(
+        joined
+          .flat()
+          .filter(correctable)
+          .map((t) => t.text.toLowerCase()),
+      ),
+    ];
     const p = new Params();
+    const corrections = words.length
+      ? `WITH corrections AS MATERIALIZED (
+           SELECT w.word, (SELECT s.word FROM search_words s WHERE s.word % w.plain ORDER BY s.word <-> w.plain LIMIT 1) AS correction
+           FROM (SELECT word, lower(unaccent(word)) AS plain FROM unnest(${p.add(words, '::text[]')}) AS word) w
+           WHERE NOT EXISTS (SELECT 1 FROM search_words s WHERE s.word = w.plain)
+             AND NOT EXISTS (SELECT 1 FROM job_search_documents d WHERE d.document @@ phraseto_tsquery('cc_english', w.word))) `
+      : '';
     const term = (t: QueryTerm): string => {
       const alternatives = alternativesOf(t.text, groups).map((a) => `phraseto_tsquery('cc_english', ${p.add(a)})`);
-      const correction = corrections.get(t.text.toLowerCase());
-      if (correction) alternatives.push(`phraseto_tsquery('cc_english', ${p.add(correction)})`);
       // The parser lets only letters and digits through as a prefix word, so `:*` is the only operator here.
       if (t.prefix) alternatives.push(`to_tsquery('cc_english', ${p.add(`${t.text}:*`)})`);
-      const any = alternatives.length > 1 ? `(${alternatives.join(' || ')})` : alternatives[0];
+      let any = alternatives.length > 1 ? `(${alternatives.join(' || ')})` : alternatives[0];
+      if (correctable(t)) {
+        const correction = `(SELECT c.correction FROM corrections c WHERE c.word = ${p.add(t.text.toLowerCase())})`;
+        any = `(CASE WHEN ${correction} IS NULL THEN ${any} ELSE ${any} || phraseto_tsquery('cc_english', ${correction}) END)`;
+      }
       return t.negated ? `(!! ${any})` : any;
     };
     const expression = joined.map((clause) => (clause.length > 1 ? `(${clause.map(term).join(' || ')})` : term(clause[0]))).join(' && ');
     const [row] = await this.dataSource.query<{ text: string; nodes: number }[]>(
-      `SELECT q::text AS text, numnode(q) AS nodes FROM (SELECT ${expression} AS q) t`,
+      `${corrections}SELECT q::text AS text, numnode(q) AS nodes FROM (SELECT ${expression} AS q) t`,
       p.values,
     );
     return row.nodes > 0 ? row.text : null;
   }
 
   /**
-   * For each word that no title, employer or taxonomy name holds and no
-   * document contains, the most similar known word (pg_trgm), if any.
+   * The page of hits with their snippets, and the documents' generation, in
+   * one statement. With text and relevance, only the newest
+   * MAX_RESULT_WINDOW matches are ranked.
    */
-  private async corrections(terms: QueryTerm[]): Promise<Map<string, string>> {
-    const words = [...new Set(terms.map((t) => t.text.toLowerCase()).filter((w) => w.length >= 4 && /^\p{L}+$/u.test(w)))];
-    if (!words.length) return new Map();
-    const rows = await this.dataSource.query<{ word: string; correction: string | null }[]>(
-      `SELECT w.word,
-              (SELECT s.word FROM search_words s WHERE s.word % w.plain ORDER BY s.word <-> w.plain LIMIT 1) AS correction
-       FROM (SELECT word, lower(unaccent(word)) AS plain FROM unnest($1::text[]) AS word) w
-       WHERE NOT EXISTS (SELECT 1 FROM search_words s WHERE s.word = w.plain)
-         AND NOT EXISTS (SELECT 1 FROM job_search_documents d WHERE d.document @@ phraseto_tsquery('cc_english', w.word))`,
-      [words],
-    );
-    return new Map(rows.filter((r) => r.correction).map((r) => [r.word, r.correction!]));
-  }
-
-  private async hits(query: EngineQuery, tsquery: string | null): Promise<EngineHit[]> {
-    const limit = Math.min(query.limit, MAX_RESULT_WINDOW - query.offset);
-    if (limit <= 0) return [];
+  private async hits(query: EngineQuery, tsquery: string | null): Promise<{ hits: EngineHit[]; generation: string }> {
+    const limit = Math.max(0, Math.min(query.limit, MAX_RESULT_WINDOW - query.offset));
     const p = new Params();
     const where = filterSql(query.filters, query.now, p);
-    let sql: string;
-    if (tsquery && query.sort === 'relevance') {
-      const q = p.add(tsquery, '::tsquery');
-      sql = `WITH window_ AS (
-               SELECT d.job_id, d.published_at, d.document FROM job_search_documents d
-               WHERE ${[...where, `d.document @@ ${q}`].join(' AND ')}
-               ORDER BY d.published_at DESC, d.job_id DESC LIMIT ${MAX_RESULT_WINDOW})
-             SELECT job_id FROM window_ ORDER BY ts_rank(document, ${q}) DESC, published_at DESC, job_id DESC
-             OFFSET ${p.add(query.offset)} LIMIT ${p.add(limit)}`;
+    const q = tsquery && p.add(tsquery, '::tsquery');
+    // Each page lists job_id and two sort keys, all descending.
+    let page: string;
+    if (q && query.sort === 'relevance') {
+      page = `SELECT job_id, ts_rank(document, ${q}) AS first, published_at AS second FROM (
+                SELECT d.job_id, d.published_at, d.document FROM job_search_documents d
+                WHERE ${[...where, `d.document @@ ${q}`].join(' AND ')}
+                ORDER BY d.published_at DESC, d.job_id DESC LIMIT ${MAX_RESULT_WINDOW}) window_`;
     } else {
-      if (tsquery) where.push(`d.document @@ ${p.add(tsquery, '::tsquery')}`);
-      const order = query.sort === 'salary' ? 'd.salary_yearly DESC NULLS LAST, d.published_at DESC, d.job_id DESC' : 'd.published_at DESC, d.job_id DESC';
-      sql = `SELECT d.job_id FROM job_search_documents d WHERE ${where.join(' AND ')} ORDER BY ${order} OFFSET ${p.add(query.offset)} LIMIT ${p.add(limit)}`;
+      if (q) where.push(`d.document @@ ${q}`);
+      const [first, second] = query.sort === 'salary' ? ['d.salary_yearly', 'd.published_at'] : ['d.published_at', 'd.published_at'];
+      page = `SELECT d.job_id, ${first} AS first, ${second} AS second FROM job_search_documents d WHERE ${where.join(' AND ')}`;
     }
-    const ids = (await this.dataSource.query<{ job_id: string }[]>(sql, p.values)).map((r) => r.job_id);
-    if (!tsquery || !ids.length) return ids.map((id) => ({ id, highlight: null }));
-    const highlights = await this.dataSource.query<{ id: string; highlight: string }[]>(
-      `SELECT j.id, ts_headline('cc_english', search_plain_text(j.description), $2::tsquery, $3) AS highlight FROM jobs j WHERE j.id = ANY ($1::uuid[])`,
-      [ids, tsquery, HEADLINE_OPTIONS],
+    // As the indexes order: only salaries can be missing.
+    const order = `first DESC${query.sort === 'salary' ? ' NULLS LAST' : ''}, second DESC, job_id DESC`;
+    const highlight = q ? `ts_headline('cc_english', search_plain_text(j.description), ${q}, ${p.add(HEADLINE_OPTIONS)})` : 'NULL';
+    const rows = await this.dataSource.query<{ generation: string; job_id: string | null; highlight: string | null }[]>(
+      `WITH page AS (${page} ORDER BY ${order} OFFSET ${p.add(query.offset)} LIMIT ${p.add(limit)})
+       SELECT g.generation, page.job_id, ${highlight} AS highlight
+       FROM search_generation g LEFT JOIN page ON true ${q ? 'LEFT JOIN jobs j ON j.id = page.job_id' : ''}
+       ORDER BY ${order.replace(/(\w+) DESC/g, 'page.$1 DESC')}`,
+      p.values,
     );
-    const byId = new Map(highlights.map((h) => [h.id, h.highlight]));
-    return ids.map((id) => ({ id, highlight: byId.get(id) ?? null }));
+    return {
+      generation: rows[0].generation,
+      hits: rows.filter((r) => r.job_id !== null).map((r) => ({ id: r.job_id!, highlight: r.highlight })),
+    };
   }
 
   /**
@@ -224,15 +275,20 @@ export class PostgresSearchEngine implements JobSearchEngine {
     const from = percent === undefined ? 'job_search_documents d' : `job_search_documents d TABLESAMPLE SYSTEM (${p.add(percent, '::real')}) REPEATABLE (42)`;
     const limit = percent === undefined ? `LIMIT ${EXACT_COUNT_LIMIT + 1}` : '';
     const columns = 'd.credentials, d.specialties, d.settings, d.workplace, d.employment_type, d.states, d.salary_yearly';
+    const counted = facets.length ? `${facetCountSql(facets, p)} UNION ALL ` : '';
     const sql = `WITH m AS MATERIALIZED (SELECT ${columns} FROM ${from} WHERE ${where.join(' AND ')} ${limit})
-                 SELECT (SELECT count(*) FROM m)::int AS matched${facets.map((f) => `, ${FACET_SQL[f](p)} AS "${f}"`).join('')}`;
-    const [row] = await this.dataSource.query<Record<string, unknown>[]>(sql, p.values);
+                 ${counted}SELECT '' AS facet, NULL AS value, count(*)::int AS n FROM m`;
+    const rows = await this.dataSource.query<{ facet: Facet | ''; value: string; n: number }[]>(sql, p.values);
     const scale = percent === undefined ? 1 : 100 / percent;
-    const scaled = (n: number) => Math.round(n * scale);
-    const result: Counts = { matched: scaled(row.matched as number), approximate: percent !== undefined && percent < 100, facets: {} };
-    for (const facet of facets) {
-      const counts = row[facet] as Record<string, number>;
-      result.facets[facet] = Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, scaled(Number(n))]));
+    const result: Counts = {
+      matched: 0,
+      approximate: percent !== undefined && percent < 100,
+      // Every salary band is listed, reached or not.
+      facets: Object.fromEntries(facets.map((f) => [f, f === 'salary' ? Object.fromEntries(SALARY_BANDS.map((b) => [b, 0])) : {}])),
+    };
+    for (const { facet, value, n } of rows) {
+      if (facet === '') result.matched = Math.round(n * scale);
+      else result.facets[facet]![value] = Math.round(n * scale);
     }
     return result;
   }
