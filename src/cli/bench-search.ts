@@ -10,7 +10,7 @@ import { BenchServer, startAppServer } from './bench/app-server';
 import { startBaselineServer } from './bench/baseline-server';
 import { prepareDataset } from './bench/bench-dataset';
 import { processTreeCpuSeconds } from './bench/cpu-time';
-import { LoadOptions, measure } from './bench/load-test';
+import { LoadOptions, measure, measureAlone } from './bench/load-test';
 import { QUERY_CLASSES } from './bench/query-mix';
 import { ClassResult, renderReport } from './bench/report';
 
@@ -30,6 +30,9 @@ const USAGE = `Usage: npm run bench:search -- [options]
                      a slow engine still answers every URL of the class twice)
   --connections N    concurrent connections (default 10)
   --reload           load the dataset again even if an earlier run left it
+  --baseline MODE    load (default): the naive baseline under the same load as the app;
+                     alone: each of its URLs asked once, one at a time (for 1M jobs,
+                     where one naive search takes tens of seconds)
 
 The dataset lives in its own database, careercenter_bench_<jobs>_<seed>, on
 DATABASE_URL's server when set, otherwise in an embedded Postgres under
@@ -42,6 +45,7 @@ interface BenchOptions extends LoadOptions {
   jobs: number;
   seed: number;
   reload: boolean;
+  baseline: 'load' | 'alone';
 }
 
 class UsageError extends Error {}
@@ -59,6 +63,7 @@ const OPTIONS = {
   duration: { type: 'string', default: '5' },
   connections: { type: 'string', default: '10' },
   reload: { type: 'boolean', default: false },
+  baseline: { type: 'string', default: 'load' },
   help: { type: 'boolean', default: false },
 } as const;
 
@@ -70,7 +75,9 @@ function parseOptions(argv: string[]): BenchOptions | undefined {
     throw new UsageError(`${(e as Error).message}\n\n${USAGE}`);
   }
   if (values.help) return undefined;
+  if (values.baseline !== 'load' && values.baseline !== 'alone') throw new UsageError(`--baseline must be load or alone, not "${values.baseline}".`);
   return {
+    baseline: values.baseline,
     jobs: positiveInteger('jobs', values.jobs, 100_000_000),
     // The seed names a database, and the generator reads it as 32 bits.
     seed: positiveInteger('seed', values.seed, 2 ** 31 - 1),
@@ -141,7 +148,10 @@ async function main(): Promise<void> {
     say(`${name}: measuring the app…`);
     const postgres = await measure(servers.postgres.baseUrl, paths, 'postgres', options, cpuOf(servers.postgres));
     say(`${name}: measuring the baseline…`);
-    const baseline = await measure(servers.baseline.baseUrl, paths, 'baseline', options, cpuOf(servers.baseline));
+    const baseline =
+      options.baseline === 'alone'
+        ? await measureAlone(servers.baseline.baseUrl, paths, 'baseline')
+        : await measure(servers.baseline.baseUrl, paths, 'baseline', options, cpuOf(servers.baseline));
     say(`${name}: p95 ${postgres.p95.toFixed(1)} ms (postgres), ${baseline.p95.toFixed(1)} ms (baseline).`);
     results.push({ queryClass: name, postgres, baseline });
   }

@@ -2,7 +2,22 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'dotenv';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, validateSync, ValidationError } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsTimeZone,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
 
 /** The secret shipped for development; production refuses it. */
 export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-never-use-in-production';
@@ -101,6 +116,30 @@ export class Env {
   @Min(0)
   @Max(100)
   MAIL_RETRY_LIMIT = 10;
+
+  /** The sender's postal address, in every alert email's footer (CAN-SPAM asks for one). */
+  @IsString()
+  @MinLength(5)
+  @MaxLength(300)
+  MAIL_POSTAL_ADDRESS = 'CareerCenter, 100 Example Street, Springfield, IL 62701, USA';
+
+  /** Local hour (0–23) daily and weekly alert digests go out, in each alert's time zone; weekly ones on Mondays. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  ALERT_DIGEST_HOUR = 7;
+
+  /** The time zone of alerts that name none (guests, and members who did not choose). */
+  @IsTimeZone()
+  ALERT_DEFAULT_TIME_ZONE = 'America/New_York';
+
+  /** Instant alert emails per address per day; matches past the cap wait for the next daily digest. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  ALERT_INSTANT_DAILY_CAP = 5;
 
   @Transform(toInt)
   @IsInt()

@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type EmailStatus = 'queued' | 'sent' | 'failed';
+/** skipped: an alert email whose jobs had all closed by the time it could be sent. */
+export type EmailStatus = 'queued' | 'sent' | 'failed' | 'skipped';
 
 /**
  * Every message we send, written in the same transaction as the change that
@@ -8,7 +9,7 @@ export type EmailStatus = 'queued' | 'sent' | 'failed';
  * an already accepted message a no-op.
  */
 @Entity('emails')
-@Check('emails_status_check', `status IN ('queued', 'sent', 'failed')`)
+@Check('emails_status_check', `status IN ('queued', 'sent', 'failed', 'skipped')`)
 export class Email {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'emails_pkey' })
   id: string;
@@ -29,6 +30,10 @@ export class Email {
 
   @Column({ type: 'text', nullable: true })
   text: string | null;
+
+  /** Extra headers (List-Unsubscribe and List-Unsubscribe-Post on alert emails). */
+  @Column({ type: 'jsonb', nullable: true })
+  headers: Record<string, string> | null;
 
   @Index('emails_status_idx')
   @Column({ type: 'varchar', length: 16, default: 'queued' })

@@ -77,14 +77,20 @@ export class JobSearchService {
     private readonly clock: Clock,
   ) {}
 
-  async search(params: JobSearchParams): Promise<JobSearchResult> {
+  /** The search query object of URL parameters (a 400 DomainError for unknown values), as the page, the API and alerts build it. */
+  async queryOf(params: JobSearchParams): Promise<JobSearchQuery> {
     const [credentials, specialties] = await Promise.all([this.taxonomy.listCredentials(), this.taxonomy.listSpecialties()]);
-    const query = await buildSearchQuery(params, {
+    return buildSearchQuery(params, {
       credentials: credentials.map((c) => c.code),
       specialties: specialties.filter((s) => s.group !== 'setting').map((s) => s.slug),
       settings: specialties.filter((s) => s.group === 'setting').map((s) => s.slug),
       organizations: (slugs) => this.organizationIds(slugs),
     });
+  }
+
+  async search(params: JobSearchParams): Promise<JobSearchResult> {
+    const [credentials, specialties] = await Promise.all([this.taxonomy.listCredentials(), this.taxonomy.listSpecialties()]);
+    const query = await this.queryOf(params);
     const now = this.clock.now();
     // Only Postgres answers kept results: its generation tells when its documents changed, Meilisearch's index lags behind.
     const key = this.primary ? undefined : JSON.stringify([await this.postgres.generation(), Math.floor(now.getTime() / 60_000), query]);

@@ -10,6 +10,8 @@ export interface LoadOptions {
 }
 
 export interface Measurement {
+  /** `alone`: only the URLs asked one by one (a baseline too slow to load), no load phase; the percentiles are of those asks. */
+  mode: 'load' | 'alone';
   /** Mean time of each URL's first request, sent alone: a search the server has not answered before (nothing kept). */
   firstMs: number;
   /** Mean time of a request sent alone (no other in flight): its cost before any queueing. */
@@ -49,10 +51,12 @@ export function requestsFor(options: LoadOptions, paths: number, sequentialMs: n
  * Asks each URL once, one after the other: every answer must be a 200 with
  * a `total` from `engine`. Returns the totals and the mean time taken.
  */
-async function askEach(baseUrl: string, paths: readonly string[], engine: string): Promise<{ totals: number[]; meanMs: number }> {
+async function askEach(baseUrl: string, paths: readonly string[], engine: string): Promise<{ totals: number[]; meanMs: number; times: number[] }> {
   const totals: number[] = [];
+  const times: number[] = [];
   const started = performance.now();
   for (const path of paths) {
+    const sent = performance.now();
     const res = await fetch(`${baseUrl}${path}`);
     const text = await res.text();
     let body: { total?: unknown; engine?: unknown } = {};
@@ -65,8 +69,28 @@ async function askEach(baseUrl: string, paths: readonly string[], engine: string
       throw new Error(`GET ${path} answered ${res.status} (expected 200 with a total from the ${engine} engine): ${text.slice(0, 300)}`);
     }
     totals.push(body.total);
+    times.push(performance.now() - sent);
   }
-  return { totals, meanMs: (performance.now() - started) / paths.length };
+  return { totals, meanMs: (performance.now() - started) / paths.length, times };
+}
+
+/** Asks each URL once, alone, and reports those times: for a server too slow to put under load in reasonable time. */
+export async function measureAlone(baseUrl: string, paths: readonly string[], engine: string): Promise<Measurement> {
+  const { totals, meanMs, times } = await askEach(baseUrl, paths, engine);
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    mode: 'alone',
+    firstMs: meanMs,
+    aloneMs: meanMs,
+    cpuMs: NaN,
+    requests: times.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    requestsPerSecond: 1000 / meanMs,
+    meanTotal: totals.reduce((sum, n) => sum + n, 0) / totals.length,
+    failures: 0,
+  };
 }
 
 /**
@@ -114,6 +138,7 @@ export async function measure(
   // Up to the last answer: autocannon itself stops on its next one-second tick.
   const seconds = (lastResponse - started) / 1000;
   return {
+    mode: 'load',
     firstMs,
     aloneMs: meanMs,
     cpuMs: cpuBefore === undefined || cpuAfter === undefined ? NaN : ((cpuAfter - cpuBefore) * 1000) / latencies.length,

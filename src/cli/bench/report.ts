@@ -71,7 +71,9 @@ export function renderReport(report: BenchReport): string {
       ratio,
     ];
     lines.push(row(cells('postgres', postgres, '')));
-    lines.push(row(cells('baseline', baseline, `${(baseline.p95 / postgres.p95).toFixed(1)}×`)));
+    // A baseline asked alone is compared with the app asked alone.
+    const ratio = baseline.mode === 'alone' ? `${(baseline.aloneMs / postgres.aloneMs).toFixed(1)}× (alone)` : `${(baseline.p95 / postgres.p95).toFixed(1)}×`;
+    lines.push(row(cells(baseline.mode === 'alone' ? 'baseline (alone)' : 'baseline', baseline, ratio)));
   }
 
   const failures = report.results.flatMap((r) => [
@@ -85,6 +87,11 @@ export function renderReport(report: BenchReport): string {
       `which depends far less than latency on other work sharing the machine (${report.cores} dedicated cores serve at most ${report.cores} × 1000 ÷ CPU ms requests a second). ` +
       `Percentiles and req/s: under ${report.connections} connections.`,
   );
+  if (report.results.some((r) => r.baseline.mode === 'alone')) {
+    lines.push(
+      `"baseline (alone)": the naive search was asked each URL once, one at a time, without the load phase (it is too slow to load in reasonable time); its percentiles are of those asks, and the ratio compares mean times alone.`,
+    );
+  }
   if (failures.length) lines.push(`Failed requests (not in the latencies): ${failures.join('; ')}.`);
   const target = p95TargetMs(report.jobs);
   if (target !== undefined) {

@@ -120,7 +120,7 @@ export class PostgresSearchEngine implements JobSearchEngine {
   ) {}
 
   async search(query: EngineQuery): Promise<EngineResult> {
-    const tsquery = await this.tsquery(query.clauses);
+    const tsquery = await this.textQuery(query.clauses);
     const keyAt = (generation: string) => JSON.stringify([generation, Math.floor(query.now.getTime() / 60_000), tsquery, query.filters]);
     // Counts are kept under a generation read before they were counted, so they include every change it stands for.
     // The generation comes back with the hits; until then the one an earlier search read is the best guess.
@@ -152,7 +152,7 @@ export class PostgresSearchEngine implements JobSearchEngine {
    * that no title, employer or taxonomy name holds and no document contains
    * also matches the most similar known word (pg_trgm), if there is one.
    */
-  private async tsquery(clauses: QueryClause[]): Promise<string | null> {
+  async textQuery(clauses: QueryClause[]): Promise<string | null> {
     if (!clauses.length) return null;
     const groups = synonymGroups(await this.taxonomy.listCredentials());
     const joined = joinSynonymPhrases(clauses, groups);

@@ -1,0 +1,52 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Job } from '../jobs/job.entity';
+import { Email } from '../mail/email.entity';
+import { Alert } from './alert.entity';
+
+export const ALERT_DELIVERY_STATUSES = ['pending', 'queued', 'sent', 'skipped'] as const;
+/**
+ * pending: matched, waiting for the alert's next digest (or for the next
+ * day, past an instant alert's daily cap); queued: in an email not yet
+ * sent; sent: in an email the SMTP server accepted; skipped: the job closed
+ * or expired first, or did not fit in a digest.
+ */
+export type AlertDeliveryStatus = (typeof ALERT_DELIVERY_STATUSES)[number];
+
+/** One job matched to one alert: the unique index makes a job go to an alert at most once. */
+@Entity('alert_deliveries')
+@Index('alert_deliveries_alert_id_job_id_key', ['alertId', 'jobId'], { unique: true })
+@Index('alert_deliveries_pending_idx', { synchronize: false })
+@Check('alert_deliveries_status_check', `status IN ('pending', 'queued', 'sent', 'skipped')`)
+export class AlertDelivery {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'alert_deliveries_pkey' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  alertId: string;
+
+  @ManyToOne(() => Alert, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'alert_id', foreignKeyConstraintName: 'alert_deliveries_alert_id_fkey' })
+  alert?: Alert;
+
+  @Index('alert_deliveries_job_id_idx')
+  @Column({ type: 'uuid' })
+  jobId: string;
+
+  @ManyToOne(() => Job, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'job_id', foreignKeyConstraintName: 'alert_deliveries_job_id_fkey' })
+  job?: Job;
+
+  @Column({ type: 'varchar', length: 8, default: 'pending' })
+  status: AlertDeliveryStatus;
+
+  @Index('alert_deliveries_email_id_idx')
+  @Column({ type: 'uuid', nullable: true })
+  emailId: string | null;
+
+  @ManyToOne(() => Email, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'email_id', foreignKeyConstraintName: 'alert_deliveries_email_id_fkey' })
+  email?: Email;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
