@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AlertsModule } from './alerts/alerts.module';
+import { AlertEngineModule } from './alerts/engine/alert-engine.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { PipelineModule } from './applications/pipeline/pipeline.module';
 import { AuthModule } from './auth/auth.module';
@@ -42,6 +44,8 @@ export class AppModule {
         PublicJobsModule,
         SearchModule.forRoot(env),
         CandidatesModule,
+        AlertEngineModule,
+        AlertsModule,
         ApplicationsModule,
         PipelineModule,
         EmployerCandidatesModule,

@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { SMTPServer } from 'smtp-server';
 import { freePort } from '../src/database/embedded-postgres';
 import { MAIL_SEND_QUEUE, MailDeliveryService } from '../src/mail/mail-delivery.service';
 import { MailService } from '../src/mail/mail.service';
@@ -15,7 +17,7 @@ interface EmailRow {
   subject: string;
   html: string | null;
   text: string | null;
-  status: 'queued' | 'sent' | 'failed';
+  status: 'queued' | 'sent' | 'failed' | 'skipped';
   attempts: number;
   last_error: string | null;
   sent_at: Date | null;
@@ -174,6 +176,75 @@ describe('mail delivery while the SMTP server is down', () => {
       (states) => states[0] === 'completed',
     );
     expect(smtp.messages.filter((m) => m.to.includes(to))).toHaveLength(1);
+  });
+});
+
+describe('mail delivery when the server refuses a message', () => {
+  let t: TestApp;
+  let server: SMTPServer;
+  /** Recipients of the messages the server took. */
+  const accepted: string[] = [];
+  const tries = new Map<string, number>();
+  const reply = (message: string, responseCode: number) => Object.assign(new Error(message), { responseCode });
+
+  beforeAll(async () => {
+    // Refuses `refused.*` addresses for good (550) and `busy.*` ones once for now (451).
+    server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onRcptTo({ address }, _session, callback) {
+        tries.set(address, (tries.get(address) ?? 0) + 1);
+        if (address.startsWith('refused.')) return callback(reply('5.1.1 No such mailbox here', 550));
+        if (address.startsWith('busy.') && tries.get(address) === 1) return callback(reply('4.2.1 Mailbox busy, try again later', 451));
+        callback();
+      },
+      onData(stream, session, callback) {
+        stream.resume();
+        stream.on('end', () => {
+          accepted.push(...session.envelope.rcptTo.map((r) => r.address));
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    t = await createTestApp({ SMTP_URL: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}` });
+  });
+  afterAll(async () => {
+    await t.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('records a 5xx refusal as a permanent failure with the server’s reason, at once and without retrying', async () => {
+    const to = uniqueEmail('refused');
+    const id = await t.app.get(MailService).send('verify-email', to, { name: 'Dana', link: `${t.env.appUrl}/verify-email?token=refused` });
+    const row = await eventually(
+      () => emailRow(t, id),
+      (r) => r?.status === 'failed',
+    );
+    expect(row).toMatchObject({ attempts: 1, sent_at: null });
+    expect(row?.last_error).toMatch(/550 5\.1\.1 No such mailbox here/);
+    // The delivery job completes: nothing is left to retry.
+    expect(
+      await eventually(
+        () => jobStates(t, id),
+        (states) => states[0] === 'completed',
+      ),
+    ).toEqual(['completed']);
+    expect(tries.get(to)).toBe(1);
+    expect(accepted).not.toContain(to);
+  });
+
+  it('retries a 4xx refusal with backoff and delivers the message once the server takes it', async () => {
+    const to = uniqueEmail('busy');
+    const id = await t.app.get(MailService).send('verify-email', to, { name: 'Dana', link: `${t.env.appUrl}/verify-email?token=busy` });
+    const row = await eventually(
+      () => emailRow(t, id),
+      (r) => r?.status === 'sent',
+    );
+    expect(row).toMatchObject({ attempts: 2, last_error: null });
+    expect(tries.get(to)).toBe(2);
+    expect(accepted.filter((a) => a === to)).toHaveLength(1);
   });
 });
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { adoptGuestAlerts } from '../alerts/alert-adoption';
 import { DomainError } from '../common/domain-error';
 import { Env } from '../config/env';
 import { OrganizationsService } from '../employers/organizations.service';
@@ -104,6 +105,7 @@ export class AuthService {
       // The reset link reached this inbox, which proves the address.
       await manager.update(User, { id: userId }, { emailVerified: true });
       const user = await manager.findOneByOrFail(User, { id: userId });
+      await adoptGuestAlerts(manager, user);
       await this.sendPasswordChanged(manager, user);
       return user;
     });
@@ -129,7 +131,10 @@ export class AuthService {
       const userId = await this.tokens.consumeOneTime(manager, token, 'verify_email');
       if (!userId) throw DomainError.invalid({ token: [INVALID_LINK] }, INVALID_LINK);
       await manager.update(User, { id: userId }, { emailVerified: true });
-      return manager.findOneByOrFail(User, { id: userId });
+      const user = await manager.findOneByOrFail(User, { id: userId });
+      // The proven address's guest alerts become the coder's (issue 6).
+      await adoptGuestAlerts(manager, user);
+      return user;
     });
   }
 

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { doubleCsrf, DoubleCsrfUtilities } from 'csrf-csrf';
 import type { Request, Response } from 'express';
 import { DomainError } from '../common/domain-error';
@@ -48,6 +49,15 @@ export class CsrfService {
   }
 }
 
+const CSRF_EXEMPT_KEY = 'csrfExempt';
+
+/**
+ * Lets one route's posts through without a token. Only for a route whose
+ * authority is a signed token in its URL and never the cookies: the
+ * one-click unsubscribe of RFC 8058, which mail clients post from no page.
+ */
+export const CsrfExempt = () => SetMetadata(CSRF_EXEMPT_KEY, true);
+
 /**
  * Every state-changing request that could ride on a browser's cookies must
  * carry the token: web form posts, and API calls authenticated by cookie.
@@ -59,6 +69,7 @@ export class CsrfGuard implements CanActivate {
 
   constructor(
     private readonly csrf: CsrfService,
+    private readonly reflector: Reflector,
     env: Env,
   ) {
     this.cookies = new SessionCookies(env);
@@ -67,6 +78,7 @@ export class CsrfGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<Request>();
     if (SAFE_METHODS.has(req.method) || req.headers.authorization !== undefined) return true;
+    if (this.reflector.get<boolean | undefined>(CSRF_EXEMPT_KEY, context.getHandler())) return true;
     if (isApiRequest(req) && !this.cookies.present(req)) return true;
     if (!this.csrf.valid(req)) {
       throw new DomainError('forbidden', 'This form has expired or was sent from another site. Reload the page and try again.');

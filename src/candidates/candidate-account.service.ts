@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Alert } from '../alerts/alert.entity';
+import { AlertView, toAlertView } from '../alerts/alert-view';
 import { ApplicationEvent } from '../applications/application-event.entity';
 import { Application, ScreeningAnswer } from '../applications/application.entity';
 import { PasswordService } from '../auth/passwords/password.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
+import { Env } from '../config/env';
 import { Email } from '../mail/email.entity';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -56,6 +59,8 @@ export interface CandidateExport {
     respondedAt: string | null;
   }>;
   profileViews: ProfileViewEntry[];
+  /** Job alerts, as GET /api/alerts lists them. */
+  alerts: AlertView[];
   emails: Array<{ subject: string; status: string; createdAt: string; sentAt: string | null }>;
 }
 
@@ -68,17 +73,19 @@ export class CandidateAccountService {
     private readonly users: UsersService,
     private readonly passwords: PasswordService,
     private readonly clock: Clock,
+    private readonly env: Env,
   ) {}
 
   async export(user: User): Promise<CandidateExport> {
     const manager = this.dataSource.manager;
-    const [profile, profileViews, resumes, saved, applications, invitations, emails] = await Promise.all([
+    const [profile, profileViews, resumes, saved, applications, invitations, alerts, emails] = await Promise.all([
       this.profiles.get(user.id),
       this.profiles.viewsOf(user.id),
       manager.createQueryBuilder(Resume, 'r').addSelect(['r.content', 'r.text']).where('r.user_id = :id', { id: user.id }).orderBy('r.created_at').getMany(),
       manager.find(SavedJob, { where: { userId: user.id }, relations: { job: { organization: true } }, order: { createdAt: 'DESC' } }),
       manager.find(Application, { where: { candidateId: user.id }, relations: { job: { organization: true } }, order: { createdAt: 'DESC' } }),
       manager.find(CandidateInvitation, { where: { candidateId: user.id }, relations: { job: true, organization: true }, order: { createdAt: 'DESC' } }),
+      manager.find(Alert, { where: { userId: user.id }, order: { createdAt: 'DESC', id: 'DESC' } }),
       manager.find(Email, { where: { toAddress: user.email }, order: { createdAt: 'DESC' } }),
     ]);
     const events = applications.length
@@ -126,6 +133,7 @@ export class CandidateAccountService {
         respondedAt: i.respondedAt?.toISOString() ?? null,
       })),
       profileViews,
+      alerts: alerts.map((alert) => toAlertView(alert, this.env.appUrl)),
       emails: emails.map((e) => ({ subject: e.subject, status: e.status, createdAt: e.createdAt.toISOString(), sentAt: e.sentAt?.toISOString() ?? null })),
     };
   }
@@ -135,9 +143,10 @@ export class CandidateAccountService {
    * one transaction: the candidate's applications stay in the employers'
    * records, anonymized (no account, name, email, cover letter or resume;
    * the status, timeline, screening answers and the employer's notes stay);
-   * resumes, the record of emails sent to the address and the account go,
-   * and with the account (by foreign key) the profile, credentials,
-   * specialties, saved jobs, invitations, views and one-time tokens.
+   * resumes, the record of emails sent to the address, job alerts a guest
+   * made for the address, and the account go, and with the account (by
+   * foreign key) the profile, credentials, specialties, saved jobs, job
+   * alerts, invitations, views and one-time tokens.
    */
   async deleteAccount(user: User, password: string): Promise<void> {
     if (!(await this.passwords.verify(await this.users.passwordHashOf(user.id), password))) {
@@ -162,6 +171,7 @@ export class CandidateAccountService {
         .execute();
       await manager.delete(Resume, { userId: user.id });
       await manager.delete(Email, { toAddress: locked.email });
+      await manager.delete(Alert, { guestEmail: locked.email });
       await manager.delete(User, { id: user.id });
     });
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { AlertMatcher } from '../alerts/engine/alert-matcher';
 import { ApplicationEvent } from '../applications/application-event.entity';
 import { Application } from '../applications/application.entity';
 import { PasswordService } from '../auth/passwords/password.service';
@@ -95,6 +96,7 @@ export class DemoDataService {
     private readonly clock: Clock,
     private readonly searchSync: SearchSyncService,
     private readonly resumes: ResumesService,
+    private readonly alertMatcher: AlertMatcher,
   ) {}
 
   async load(log: (message: string) => void): Promise<void> {
@@ -178,6 +180,7 @@ export class DemoDataService {
     const result = await manager.createQueryBuilder().insert().into(Job).values(rows).orIgnore().returning('id').updateEntity(false).execute();
     const created = (result.raw as Array<{ id: string }>).map((row) => row.id);
     await this.searchSync.jobsChanged(manager, created);
+    await this.alertMatcher.jobsChanged(manager, created);
     return { what: 'jobs', created: created.length, existing: DEMO_JOBS.length - created.length };
   }
 

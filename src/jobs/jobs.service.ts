@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
+import { AlertMatcher } from '../alerts/engine/alert-matcher';
 import { Clock } from '../common/clock';
 import { DomainError, FieldErrors } from '../common/domain-error';
 import { renderMarkdown } from '../common/markdown';
@@ -92,6 +93,7 @@ export class JobsService {
     private readonly env: Env,
     private readonly searchSync: SearchSyncService,
     private readonly queue: QueueService,
+    private readonly alertMatcher: AlertMatcher,
   ) {}
 
   /** A draft in the user's organization, or (with `publish`) a posting published or sent for review at once. */
@@ -287,6 +289,10 @@ export class JobsService {
       for (const job of waiting) this.approveInto(job);
       await manager.save(waiting);
       await this.searchSync.jobsChanged(
+        manager,
+        waiting.map((job) => job.id),
+      );
+      await this.alertMatcher.jobsChanged(
         manager,
         waiting.map((job) => job.id),
       );
@@ -546,6 +552,7 @@ export class JobsService {
   private async saved(manager: EntityManager, job: Job, organization?: Organization): Promise<Job> {
     const result = await manager.save(job);
     await this.searchSync.jobsChanged(manager, [result.id]);
+    await this.alertMatcher.jobsChanged(manager, [result.id]);
     result.organization = organization ?? (await this.organizationOf(manager, result));
     return result;
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { Repository, SelectQueryBuilder } from 'typeorm';
+import { AlertFormView, alertFormView, jobAlertParams } from '../alerts/alert-form';
 import { ApplyFormValues, ApplyPanel, ApplyPanelService } from '../applications/apply-panel.service';
 import { SavedJobsService } from '../candidates/saved-jobs.service';
 import { Clock } from '../common/clock';
@@ -35,6 +36,8 @@ export interface ViewerJobPage extends OpenJobPage {
   job: JobDetailsView & { saved?: boolean };
   /** For a job that takes applications on CareerCenter. */
   apply: ApplyPanel | null;
+  /** "Alert me to jobs like this", for coders and visitors. */
+  alertForm: AlertFormView | null;
 }
 
 /**
@@ -103,7 +106,8 @@ export class PublicJobsService {
   async viewerPage(user: User | undefined, page: OpenJobPage, values?: ApplyFormValues): Promise<ViewerJobPage> {
     const [job] = await this.savedJobs.withSavedState(user, [page.job]);
     const apply = page.job.apply.method === 'onsite' ? await this.applyPanels.panel(user, page.job, page.screeningQuestions, values) : null;
-    return { ...page, job, apply };
+    const alertForm = alertFormView(user, jobAlertParams(page.job), page.job.path, { id: 'job-alert', label: 'Alert me to jobs like this' });
+    return { ...page, job, apply, alertForm };
   }
 
   /** Open jobs sharing a credential or a specialty with `job`, newest first. */

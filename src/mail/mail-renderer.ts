@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import hbs from 'hbs';
 import { Env } from '../config/env';
+import { headerText } from './mail-transport';
 import { MAIL_SUBJECTS, MAIL_TEMPLATES, MailContexts, MailTemplate } from './mail.types';
 
 export const EMAIL_VIEWS_DIR = join(__dirname, '..', '..', 'views', 'emails');
@@ -51,9 +52,15 @@ export class MailRenderer {
   render<T extends MailTemplate>(template: T, context: MailContexts[T]): RenderedMail {
     const compiled = this.templates.get(template);
     if (!compiled) throw new Error(`Unknown email template ${template}`);
-    const subject = MAIL_SUBJECTS[template];
+    const subject = this.subject(template, context);
     const data: MailData = { subject, appUrl: this.env.appUrl };
     return { subject, html: compiled.html(context, { data }), text: compiled.text(context, { data }) };
+  }
+
+  /** On one line whatever the context holds: a subject made from user input (an alert's name) never adds a header. */
+  subject<T extends MailTemplate>(template: T, context: MailContexts[T]): string {
+    const subject = MAIL_SUBJECTS[template] as string | ((context: MailContexts[T]) => string);
+    return headerText(typeof subject === 'function' ? subject(context) : subject);
   }
 
   private compile(file: string, options: CompileOptions): Compiled {

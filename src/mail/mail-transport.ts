@@ -11,6 +11,36 @@ export interface OutgoingMail {
   subject: string;
   html: string;
   text: string;
+  /** Extra header fields (List-Unsubscribe…); values are made single-line before they are written. */
+  headers?: Record<string, string>;
+}
+
+/** SMTP connections the pool keeps open; the delivery worker sends this many messages at once. */
+export const SMTP_CONNECTIONS = 5;
+
+/** A header field name as RFC 5322 section 3.6.8 allows it (printable ASCII but colon), restricted to the usual letters, digits and hyphens. */
+const HEADER_NAME = /^[A-Za-z][A-Za-z0-9-]*$/;
+
+/**
+ * Text fit for one header line: line breaks, tabs and other control
+ * characters become single spaces, so nothing a user typed (an alert's
+ * name, a search) can end a header field and start another.
+ */
+export function headerText(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim();
+}
+
+/**
+ * Whether the SMTP server refused this message for good: a 5xx reply to the
+ * envelope (MAIL FROM, RCPT TO) or to the message data (RFC 5321 section
+ * 4.2.1). 4xx replies, refused or dropped connections and timeouts are
+ * transient. A 5xx to the greeting or to authentication is a problem of
+ * the server or of our settings, not of this message, so it is retried too.
+ */
+export function isPermanentSmtpFailure(error: unknown): boolean {
+  const { code, responseCode } = (error ?? {}) as { code?: unknown; responseCode?: unknown };
+  return (code === 'EENVELOPE' || code === 'EMESSAGE') && typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600;
 }
 
 /** Where messages go when no SMTP server is configured; the dev mail viewer reads them from here. */
@@ -31,7 +61,14 @@ export class MailTransport implements OnApplicationShutdown {
   constructor(private readonly env: Env) {
     if (env.SMTP_URL) {
       // Bounded waits, so a stalled server fails the attempt (and it is retried) well within the job's expiry.
-      this.smtp = nodemailer.createTransport({ pool: true, url: env.SMTP_URL, connectionTimeout: 15000, greetingTimeout: 15000, socketTimeout: 60000 });
+      this.smtp = nodemailer.createTransport({
+        pool: true,
+        maxConnections: SMTP_CONNECTIONS,
+        url: env.SMTP_URL,
+        connectionTimeout: 15000,
+        greetingTimeout: 15000,
+        socketTimeout: 60000,
+      });
     } else {
       this.files = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
     }
@@ -39,7 +76,20 @@ export class MailTransport implements OnApplicationShutdown {
 
   /** Resolves once the SMTP server accepted the message (or its file is written). */
   async send(mail: OutgoingMail): Promise<void> {
-    const message = { from: this.env.MAIL_FROM, to: mail.to, subject: mail.subject, html: mail.html, text: mail.text, messageId: mail.messageId };
+    const headers = Object.fromEntries(
+      Object.entries(mail.headers ?? {})
+        .filter(([name]) => HEADER_NAME.test(name))
+        .map(([name, value]) => [name, headerText(value)]),
+    );
+    const message = {
+      from: this.env.MAIL_FROM,
+      to: mail.to,
+      subject: headerText(mail.subject),
+      html: mail.html,
+      text: mail.text,
+      messageId: mail.messageId,
+      headers,
+    };
     if (this.smtp) {
       await this.smtp.sendMail(message);
       return;

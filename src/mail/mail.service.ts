@@ -1,10 +1,30 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { QueueService } from '../queue/queue.service';
-import { Email } from './email.entity';
-import { MAIL_SEND_QUEUE, MailSendJob } from './mail-delivery.service';
+import { MAIL_BATCH_SIZE, MAIL_SEND_QUEUE, MailSendJob } from './mail-delivery.service';
+import { MailRefreshers } from './mail-refreshers';
 import { MailRenderer } from './mail-renderer';
 import { MailContexts, MailTemplate } from './mail.types';
+
+/** An email to record: bodies are null when its refresher composes them at send time. */
+interface EmailRecord {
+  id: string;
+  template: MailTemplate;
+  to: string;
+  subject: string;
+  html: string | null;
+  text: string | null;
+  headers: Record<string, string> | null;
+}
+
+/** A message whose bodies are composed when it is sent. */
+export interface ComposedMessage<T extends MailTemplate> {
+  to: string;
+  /** The content as it stands now: it gives the subject on record until the refresher composes the message. */
+  context: MailContexts[T];
+  headers?: Record<string, string>;
+}
 
 @Injectable()
 export class MailService {
@@ -12,6 +32,7 @@ export class MailService {
     private readonly dataSource: DataSource,
     private readonly renderer: MailRenderer,
     private readonly queue: QueueService,
+    private readonly refreshers: MailRefreshers,
   ) {}
 
   /**
@@ -20,12 +41,61 @@ export class MailService {
    */
   async send<T extends MailTemplate>(template: T, to: string, context: MailContexts[T], options: { manager?: EntityManager } = {}): Promise<string> {
     const { subject, html, text } = this.renderer.render(template, context);
-    const record = async (manager: EntityManager): Promise<string> => {
-      const { identifiers } = await manager.insert(Email, { template, toAddress: to, subject, html, text });
-      const emailId = identifiers[0].id as string;
-      await this.queue.enqueue<MailSendJob>(MAIL_SEND_QUEUE, { emailId }, { manager });
-      return emailId;
+    const id = randomUUID();
+    await this.record([{ id, template, to, subject, html, text, headers: null }], options.manager);
+    return id;
+  }
+
+  /**
+   * Records many messages of a template whose MailRefresher composes them
+   * when each is sent (alert emails show only the jobs still open then).
+   * No bodies are stored until then, so thousands are recorded in a few
+   * statements; their deliveries are queued MAIL_BATCH_SIZE to a job.
+   * Returns the email ids in the order of `messages`.
+   */
+  async sendComposedAtDelivery<T extends MailTemplate>(
+    template: T,
+    messages: ComposedMessage<T>[],
+    options: { manager?: EntityManager } = {},
+  ): Promise<string[]> {
+    if (!this.refreshers.get(template)) throw new Error(`Email template ${template} has no refresher to compose its messages`);
+    const records = messages.map((m): EmailRecord => ({
+      id: randomUUID(),
+      template,
+      to: m.to,
+      subject: this.renderer.subject(template, m.context),
+      html: null,
+      text: null,
+      headers: m.headers ?? null,
+    }));
+    await this.record(records, options.manager);
+    return records.map((r) => r.id);
+  }
+
+  private async record(records: EmailRecord[], manager?: EntityManager): Promise<void> {
+    if (!records.length) return;
+    const write = async (m: EntityManager): Promise<void> => {
+      // Arrays, one per column: one statement whatever the number of emails.
+      await m.query(
+        `INSERT INTO emails (id, template, to_address, subject, html, text, headers)
+         SELECT id, template, to_address, subject, html, text, headers::jsonb
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+           AS r(id, template, to_address, subject, html, text, headers)`,
+        [
+          records.map((r) => r.id),
+          records.map((r) => r.template),
+          records.map((r) => r.to),
+          records.map((r) => r.subject),
+          records.map((r) => r.html),
+          records.map((r) => r.text),
+          records.map((r) => (r.headers ? JSON.stringify(r.headers) : null)),
+        ],
+      );
+      for (let i = 0; i < records.length; i += MAIL_BATCH_SIZE) {
+        const ids = records.slice(i, i + MAIL_BATCH_SIZE).map((r) => r.id);
+        await this.queue.enqueue<MailSendJob>(MAIL_SEND_QUEUE, ids.length === 1 ? { emailId: ids[0] } : { emailIds: ids }, { manager: m });
+      }
     };
-    return options.manager ? record(options.manager) : this.dataSource.transaction(record);
+    await (manager ? write(manager) : this.dataSource.transaction(write));
   }
 }

@@ -58,12 +58,44 @@ export interface MailContexts {
   'candidate-invitation': { name: string; organizationName: string; jobTitle: string; jobLink: string; message: string | null; invitationsLink: string };
   /** To the member who sent an invitation (or the owners, if they left) when the candidate accepts it. */
   'candidate-invitation-accepted': { name: string; candidateName: string; candidateEmail: string; jobTitle: string; invitationsLink: string };
+  /** Double opt-in: a visitor asked for a job alert at this address; nothing is sent until `confirmLink` is opened. */
+  'alert-confirm': { alertName: string; frequencyLabel: string; searchLink: string; confirmLink: string };
+  /** New jobs matching an instant alert, as soon as they are published. */
+  'alert-instant': AlertEmail;
+  /** The jobs an alert matched since its last digest (daily, weekly, or past the daily cap of instant emails), newest first. */
+  'alert-digest': AlertEmail & { daily: boolean; weekly: boolean; capped: boolean };
+}
+
+/** One job in an alert email. */
+export interface AlertEmailJob {
+  title: string;
+  company: string;
+  /** Workplace and place: "Hybrid · Austin, TX", "Remote · Any US state". */
+  where: string;
+  salary: string | null;
+  credentials: Array<{ code: string; name: string }>;
+  link: string;
+}
+
+/** What every alert email holds besides its kind. */
+export interface AlertEmail {
+  alertName: string;
+  /** The subscribed address, named in the footer: why this email came. */
+  address: string;
+  jobs: AlertEmailJob[];
+  /** The alert's search on the board: every job that matches it. */
+  searchLink: string;
+  manageLink: string;
+  unsubscribeLink: string;
+  postalAddress: string;
 }
 
 export type MailTemplate = keyof MailContexts;
 
-/** The subject of each email; a new template does not compile until it has one. */
-export const MAIL_SUBJECTS: Record<MailTemplate, string> = {
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The subject of each email, or how to make it from the email's context; a new template does not compile until it has one. */
+export const MAIL_SUBJECTS: { [T in MailTemplate]: string | ((context: MailContexts[T]) => string) } = {
   'verify-email': 'Verify your email address for CareerCenter',
   'reset-password': 'Reset your CareerCenter password',
   'password-changed': 'Your CareerCenter password was changed',
@@ -76,6 +108,13 @@ export const MAIL_SUBJECTS: Record<MailTemplate, string> = {
   'applications-digest': 'Your daily summary of new applications',
   'candidate-invitation': 'An employer invites you to apply on CareerCenter',
   'candidate-invitation-accepted': 'A candidate accepted your invitation to apply',
+  'alert-confirm': 'Confirm your CareerCenter job alert',
+  'alert-instant': ({ alertName, jobs }) =>
+    jobs.length === 1
+      ? `New job for your alert “${alertName}”: ${jobs[0].title}`
+      : `${count(jobs.length, 'new job', 'new jobs')} for your alert “${alertName}”`,
+  'alert-digest': ({ alertName, jobs, weekly }) =>
+    `${count(jobs.length, 'new job', 'new jobs')} for your alert “${alertName}” since ${weekly ? 'last week' : 'yesterday'}`,
 };
 
 export const MAIL_TEMPLATES = Object.keys(MAIL_SUBJECTS) as MailTemplate[];

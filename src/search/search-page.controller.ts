@@ -1,6 +1,8 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { alertFormView } from '../alerts/alert-form';
+import { alertParams } from '../alerts/alert-search';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
 import { SavedJobsService } from '../candidates/saved-jobs.service';
@@ -28,6 +30,8 @@ export class SearchPageController {
     const page = presentSearchPage(result, this.env.appUrl);
     // Each card's save button, which brings the candidate back to these same results.
     const cards = await this.savedJobs.withSavedState(user, page.cards);
-    res.status(result.pastEnd ? 404 : 200).render('jobs/search', { ...page, cards, returnTo: req.originalUrl });
+    // "Create an alert for this search": the search without its sort and page.
+    const alertForm = alertFormView(user, alertParams(result.query), req.originalUrl, { id: 'search-alert', label: 'Create an alert for this search' });
+    res.status(result.pastEnd ? 404 : 200).render('jobs/search', { ...page, cards, alertForm, returnTo: req.originalUrl });
   }
 }

@@ -24,7 +24,7 @@ export class SearchModule {
       imports: [TaxonomyModule, PublicJobsModule],
       controllers: [SearchPageController, JobSearchController],
       providers: [PostgresSearchEngine, JobSearchService, SearchSyncService, ...meilisearchProviders(env)],
-      exports: [JobSearchService, SearchSyncService],
+      exports: [JobSearchService, SearchSyncService, PostgresSearchEngine],
     };
   }
 }

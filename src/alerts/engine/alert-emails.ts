@@ -1,0 +1,113 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { Env } from '../../config/env';
+import { Email } from '../../mail/email.entity';
+import { MailRefresher, MailRefreshers } from '../../mail/mail-refreshers';
+import { MailRenderer, RenderedMail } from '../../mail/mail-renderer';
+import { MailService } from '../../mail/mail.service';
+import { AlertEmail, MailContexts } from '../../mail/mail.types';
+import { AlertLinks } from '../alert-links';
+import { alertSearchLink, mailboxOf, unsubscribeHeaders } from './alert-email-parts';
+import { AlertJob, AlertJobs, newestFirst } from './alert-jobs';
+import { AlertRecipient, loadRecipients } from './alert-recipients';
+import { DeliveryRef } from './delivery-refs';
+
+export type AlertTemplate = 'alert-instant' | 'alert-digest';
+
+/** An email to record for one alert: the jobs it lists and the deliveries they stand for. */
+export interface AlertEmailItem {
+  recipient: AlertRecipient;
+  jobs: AlertJob[];
+  deliveryIds: string[];
+}
+
+/**
+ * Alert emails: recorded with their deliveries in the transaction that
+ * decides them, composed when sent. At send time the alert must still be
+ * live and mail the same address, and only jobs still open are listed; with
+ * none left the email is skipped. Its deliveries become `sent` in the
+ * transaction that marks it sent.
+ */
+@Injectable()
+export class AlertEmails implements MailRefresher, OnModuleInit {
+  private readonly mailbox: string;
+
+  constructor(
+    private readonly mail: MailService,
+    private readonly renderer: MailRenderer,
+    private readonly refreshers: MailRefreshers,
+    private readonly links: AlertLinks,
+    private readonly jobs: AlertJobs,
+    private readonly clock: Clock,
+    private readonly env: Env,
+  ) {
+    this.mailbox = mailboxOf(env.MAIL_FROM);
+  }
+
+  onModuleInit(): void {
+    this.refreshers.register(['alert-instant', 'alert-digest'], this);
+  }
+
+  /** Records one email per item and marks its deliveries queued in it. Returns how many emails were recorded. */
+  async send(manager: EntityManager, template: AlertTemplate, items: AlertEmailItem[]): Promise<number> {
+    if (!items.length) return 0;
+    const messages = items.map(({ recipient, jobs }) => ({
+      to: recipient.address,
+      context: this.context(template, recipient, jobs),
+      headers: unsubscribeHeaders(this.links.unsubscribeUrl({ alertId: recipient.id }), this.mailbox, recipient),
+    }));
+    const emailIds = await this.mail.sendComposedAtDelivery(template, messages, { manager });
+    const deliveries = items.flatMap((item, i) => item.deliveryIds.map((id) => [id, emailIds[i]] as const));
+    await manager.query(
+      `UPDATE alert_deliveries d SET status = 'queued', email_id = v.email_id
+       FROM unnest($1::uuid[], $2::uuid[]) AS v(id, email_id) WHERE d.id = v.id`,
+      [deliveries.map(([id]) => id), deliveries.map(([, emailId]) => emailId)],
+    );
+    return emailIds.length;
+  }
+
+  async refresh(manager: EntityManager, email: Email): Promise<RenderedMail | null> {
+    const deliveries = await manager.query<DeliveryRef[]>(
+      `SELECT id, alert_id AS "alertId", job_id AS "jobId" FROM alert_deliveries WHERE email_id = $1 AND status = 'queued' ORDER BY id FOR UPDATE`,
+      [email.id],
+    );
+    if (!deliveries.length) return null;
+    const [recipient] = await loadRecipients(manager, [deliveries[0].alertId]);
+    // An address changed since (a member's new email) gets the next email, not this one.
+    const mailable = recipient?.live && recipient.address === email.toAddress;
+    const open = mailable
+      ? await this.jobs.open(
+          manager,
+          deliveries.map((d) => d.jobId),
+          this.clock.now(),
+        )
+      : new Map<string, AlertJob>();
+    const dropped = deliveries.filter((d) => !open.has(d.jobId)).map((d) => d.id);
+    if (dropped.length) await manager.query(`UPDATE alert_deliveries SET status = 'skipped' WHERE id = ANY ($1::uuid[])`, [dropped]);
+    if (dropped.length === deliveries.length) return null;
+    const jobs = [...open.values()].sort(newestFirst);
+    const template = email.template as AlertTemplate;
+    return this.renderer.render(template, this.context(template, recipient, jobs));
+  }
+
+  async delivered(manager: EntityManager, email: Email): Promise<void> {
+    await manager.query(`UPDATE alert_deliveries SET status = 'sent' WHERE email_id = $1 AND status = 'queued'`, [email.id]);
+  }
+
+  private context<T extends AlertTemplate>(template: T, recipient: AlertRecipient, jobs: AlertJob[]): MailContexts[T] {
+    const frame: AlertEmail = {
+      alertName: recipient.name,
+      address: recipient.address,
+      jobs,
+      searchLink: alertSearchLink(this.env.appUrl, recipient.params),
+      manageLink: recipient.userId ? `${this.env.appUrl}/me/alerts` : this.links.manageUrl(recipient.address),
+      unsubscribeLink: this.links.unsubscribeUrl({ alertId: recipient.id }),
+      postalAddress: this.env.MAIL_POSTAL_ADDRESS,
+    };
+    if (template === 'alert-instant') return frame as MailContexts[T];
+    const { frequency } = recipient;
+    // An instant alert has a digest only for jobs held back past its daily cap.
+    return { ...frame, daily: frequency === 'daily', weekly: frequency === 'weekly', capped: frequency === 'instant' } as MailContexts[T];
+  }
+}
