@@ -11,7 +11,7 @@ import { DataSource } from 'typeorm';
 import { AlertDigests } from '../alerts/engine/alert-digests';
 import { AlertMatcher, JOBS_PER_MATCH, MatchOutcome } from '../alerts/engine/alert-matcher';
 import { AppModule } from '../app.module';
-import { ConfigError, loadEnv, validateEnv } from '../config/env';
+import { loadEnv, validateEnv } from '../config/env';
 import { openDataSource } from '../database/data-source';
 import { withDatabase } from '../database/database-url';
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
@@ -21,6 +21,7 @@ import { loadReferenceData } from '../taxonomy/reference-data';
 import { AlertBenchSize, publishJobs, seedAlerts, seedOrganizations } from './bench/alerts/alert-bench-data';
 import { renderAlertReport } from './bench/alerts/alert-bench-report';
 import { startSmtpSink } from './bench/alerts/smtp-sink-process';
+import { Cleanups, runBenchmark, say, UsageError } from './bench/bench-cli';
 
 /**
  * `npm run bench:alerts -- --alerts 100000 --jobs 1000`: the job alert
@@ -42,10 +43,6 @@ The run has a database of its own, careercenter_bench_alerts_<alerts>_<jobs>_<se
 made anew each time, on DATABASE_URL's server when set, otherwise in an embedded
 Postgres under DATA_DIR/bench.
 `;
-
-const say = (message: string) => process.stderr.write(`${message}\n`);
-
-class UsageError extends Error {}
 
 const OPTIONS = {
   alerts: { type: 'string', default: '100000' },
@@ -78,12 +75,7 @@ function parseOptions(argv: string[]): (AlertBenchSize & { messages: number }) |
   };
 }
 
-/** What to undo, latest first, also when the run fails or is interrupted. */
-const cleanups: Array<() => Promise<void>> = [];
-
-async function cleanUp(): Promise<void> {
-  for (let undo = cleanups.pop(); undo; undo = cleanups.pop()) await undo().catch((e: unknown) => say(`Cleaning up failed: ${String(e)}`));
-}
+const cleanups = new Cleanups();
 
 /** A fresh database for this size and seed, with the schema and the taxonomy. */
 async function freshDatabase(serverUrl: string, size: AlertBenchSize): Promise<string> {
@@ -210,7 +202,7 @@ async function main(): Promise<void> {
   const machine =
     `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GB RAM, ` +
     `Node ${process.version}, Postgres ${postgres}, load average ${idleLoad.toFixed(1)} before the run`;
-  await cleanUp();
+  await cleanups.run();
   process.stdout.write(
     `${renderAlertReport({
       size: options,
@@ -225,18 +217,4 @@ async function main(): Promise<void> {
   );
 }
 
-// Ctrl-C: the sink and the embedded Postgres must not outlive the run.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    say(`${signal} received: stopping…`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
-
-main().catch(async (e: unknown) => {
-  process.stderr.write(
-    `${e instanceof ConfigError || e instanceof UsageError ? e.message : `The alert benchmark failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`}\n`,
-  );
-  await cleanUp();
-  process.exit(1);
-});
+runBenchmark('alert', cleanups, main);

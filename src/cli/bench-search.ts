@@ -4,7 +4,7 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { ConfigError, loadEnv } from '../config/env';
+import { loadEnv } from '../config/env';
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { BenchServer, startAppServer } from './bench/app-server';
 import { startBaselineServer } from './bench/baseline-server';
@@ -13,6 +13,7 @@ import { processTreeCpuSeconds } from './bench/cpu-time';
 import { LoadOptions, measure, measureAlone } from './bench/load-test';
 import { QUERY_CLASSES } from './bench/query-mix';
 import { ClassResult, renderReport } from './bench/report';
+import { Cleanups, runBenchmark, say, UsageError } from './bench/bench-cli';
 
 /**
  * `npm run bench:search -- --jobs 100000`: the job search benchmark.
@@ -39,16 +40,12 @@ DATABASE_URL's server when set, otherwise in an embedded Postgres under
 DATA_DIR/bench; later runs with the same size and seed reuse it.
 `;
 
-const say = (message: string) => process.stderr.write(`${message}\n`);
-
 interface BenchOptions extends LoadOptions {
   jobs: number;
   seed: number;
   reload: boolean;
   baseline: 'load' | 'alone';
 }
-
-class UsageError extends Error {}
 
 function positiveInteger(name: string, text: string, max = Number.MAX_SAFE_INTEGER): number {
   const match = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.replace(/_/g, ''));
@@ -98,12 +95,7 @@ async function postgresVersion(url: string): Promise<string> {
   }
 }
 
-/** What to undo, latest first, also when the run fails or is interrupted. */
-const cleanups: Array<() => Promise<void>> = [];
-
-async function cleanUp(): Promise<void> {
-  for (let undo = cleanups.pop(); undo; undo = cleanups.pop()) await undo().catch((e: unknown) => say(`Cleaning up failed: ${String(e)}`));
-}
+const cleanups = new Cleanups();
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
@@ -159,24 +151,10 @@ async function main(): Promise<void> {
   const machine =
     `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GB RAM, ` +
     `Node ${process.version}, Postgres ${await postgresVersion(dataset.url)}, load average ${idleLoad.toFixed(1)} before the run`;
-  await cleanUp();
+  await cleanups.run();
   process.stdout.write(
     `${renderReport({ jobs: options.jobs, seed: options.seed, loadSeconds: dataset.loadSeconds, reused: dataset.reused, machine, cores: options.cores, connections: options.connections, results })}\n`,
   );
 }
 
-// Ctrl-C: the servers and the embedded Postgres must not outlive the run.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    say(`${signal} received: stopping the servers and the database…`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
-
-main().catch(async (e: unknown) => {
-  process.stderr.write(
-    `${e instanceof ConfigError || e instanceof UsageError ? e.message : `The search benchmark failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`}\n`,
-  );
-  await cleanUp();
-  process.exit(1);
-});
+runBenchmark('search', cleanups, main);
