@@ -1,7 +1,11 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
 import { Env } from '../config/env';
+
+/** Time for pg-boss's workers to stop after stop() (it rechecks them once a second; one may finish a fetch or a poll first). */
+const WORKER_REMOVAL_MS = 3000;
 
 export interface QueueOptions {
   /** How often a failed job is tried again before it is given up. */
@@ -140,5 +144,9 @@ export class QueueService implements OnApplicationBootstrap, OnApplicationShutdo
     if (!this.started) return;
     // Waits for running handlers, so a message being sent is not cut off.
     await this.boss.stop({ graceful: true, wait: true, timeout: 20000 });
+    // pg-boss removes its stopped workers in a loop that rechecks once a second
+    // and is not awaited by stop(); let it finish, so no timer of ours outlives
+    // the application (under Jest, a timer left behind breaks the next test file).
+    await sleep(WORKER_REMOVAL_MS);
   }
 }
