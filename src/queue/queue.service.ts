@@ -4,8 +4,8 @@ import PgBoss from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
 import { Env } from '../config/env';
 
-/** Time for pg-boss's workers to stop after stop() (it rechecks them once a second; one may finish a fetch or a poll first). */
-const WORKER_REMOVAL_MS = 3000;
+/** Time for pg-boss to notice its stopped workers after stop(): it rechecks them once a second. */
+const WORKER_REMOVAL_MS = 1500;
 
 export interface QueueOptions {
   /** How often a failed job is tried again before it is given up. */
@@ -54,21 +54,25 @@ const QUEUE_BATCH_SIZE = 20;
 export class QueueService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(QueueService.name);
   private readonly registrations = new Map<string, Registration>();
-  private readonly boss: PgBoss;
+  private readonly url: string;
+  /** Made by start(), once every consumer has registered: its pool has a connection per worker. */
+  private boss!: PgBoss;
   private started?: Promise<void>;
   private working = false;
+  private stopping = false;
+  /** Batches whose handlers are running; shutdown waits for them. */
+  private readonly running = new Set<Promise<void>>();
 
   constructor(
     dataSource: DataSource,
     private readonly env: Env,
   ) {
-    const url = (dataSource.options as { url: string }).url;
-    this.boss = new PgBoss({ connectionString: url, max: 4, application_name: 'careercenter-queue', schedule: true });
-    this.boss.on('error', (error) => this.logger.error({ err: error }, 'queue error'));
+    this.url = (dataSource.options as { url: string }).url;
   }
 
   register<T>(queue: string, handler: JobHandler<T>, options: QueueOptions = {}): void {
     if (this.registrations.has(queue)) throw new Error(`Queue ${queue} is registered twice`);
+    if (this.started) throw new Error(`Queue ${queue} is registered after the queue started`);
     this.registrations.set(queue, { handler: handler as JobHandler<never>, options });
   }
 
@@ -78,6 +82,16 @@ export class QueueService implements OnApplicationBootstrap, OnApplicationShutdo
 
   private start(): Promise<void> {
     this.started ??= (async () => {
+      // A worker still waiting for a pooled connection when pg-boss closes its pool waits forever
+      // (and pg-boss keeps polling for it to stop): each worker has a connection of its own,
+      // plus a few for sending, scheduling and maintenance.
+      this.boss = new PgBoss({
+        connectionString: this.url,
+        max: this.registrations.size + 3,
+        application_name: 'careercenter-queue',
+        schedule: true,
+      });
+      this.boss.on('error', (error) => this.logger.error({ err: error }, 'queue error'));
       await this.boss.start();
       for (const [name, { options }] of this.registrations) {
         const settings = {
@@ -116,20 +130,35 @@ export class QueueService implements OnApplicationBootstrap, OnApplicationShutdo
       // A worker waits a polling interval after each fetch, so it takes a batch each time; jobs
       // in it run one by one, and a failure fails (and schedules a retry of) that job alone.
       // pg-boss then completes only the jobs still active.
-      await this.boss.work<never>(
-        name,
-        { pollingIntervalSeconds: this.env.QUEUE_POLL_SECONDS, batchSize: QUEUE_BATCH_SIZE, includeMetadata: true },
-        async (jobs) => {
-          for (const job of jobs) {
-            try {
-              await handler(job.data, { id: job.id, retryCount: job.retryCount });
-            } catch (error) {
-              this.logger.warn({ queue: name, jobId: job.id, err: error }, 'job failed; it will be retried while retries remain');
-              await this.boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
-            }
-          }
-        },
+      await this.boss.work<never>(name, { pollingIntervalSeconds: this.env.QUEUE_POLL_SECONDS, batchSize: QUEUE_BATCH_SIZE, includeMetadata: true }, (jobs) =>
+        this.track(this.runBatch(name, handler, jobs)),
       );
+    }
+  }
+
+  private async runBatch(name: string, handler: JobHandler<never>, jobs: PgBoss.JobWithMetadata<never>[]): Promise<void> {
+    for (const [index, job] of jobs.entries()) {
+      if (this.stopping) {
+        // The rest of the batch goes back to the queue now rather than holding shutdown up.
+        const message = 'the application stopped before this job ran; it will be retried';
+        await Promise.all(jobs.slice(index).map((waiting) => this.boss.fail(name, waiting.id, { message })));
+        return;
+      }
+      try {
+        await handler(job.data, { id: job.id, retryCount: job.retryCount });
+      } catch (error) {
+        this.logger.warn({ queue: name, jobId: job.id, err: error }, 'job failed; it will be retried while retries remain');
+        await this.boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  }
+
+  private async track(batch: Promise<void>): Promise<void> {
+    this.running.add(batch);
+    try {
+      await batch;
+    } finally {
+      this.running.delete(batch);
     }
   }
 
@@ -142,8 +171,10 @@ export class QueueService implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationShutdown(): Promise<void> {
     if (!this.started) return;
-    // Waits for running handlers, so a message being sent is not cut off.
+    // The job in hand finishes (a message being sent is not cut off); the rest of its batch is handed back.
+    this.stopping = true;
     await this.boss.stop({ graceful: true, wait: true, timeout: 20000 });
+    await Promise.allSettled([...this.running]);
     // pg-boss removes its stopped workers in a loop that rechecks once a second
     // and is not awaited by stop(); let it finish, so no timer of ours outlives
     // the application (under Jest, a timer left behind breaks the next test file).
