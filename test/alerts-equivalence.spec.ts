@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { AlertDigests } from '../src/alerts/engine/alert-digests';
 import { AlertMatcher } from '../src/alerts/engine/alert-matcher';
 import { EmploymentType, Workplace } from '../src/jobs/job.entity';
 import { JobSearchParams } from '../src/search/job-search-query';
@@ -79,6 +80,7 @@ const jobArbitrary = fc.record({
 type JobSpec = typeof jobArbitrary extends fc.Arbitrary<infer T> ? T : never;
 
 const alertArbitrary = fc.record({
+  frequency: fc.constantFrom('instant' as const, 'daily' as const),
   q: maybe(fc.constantFrom(...QUERIES)),
   credential: some(CREDENTIALS),
   specialty: some(ALERT_SPECIALTIES),
@@ -131,7 +133,7 @@ describe('alerts and the search page agree', () => {
     });
   };
 
-  const paramsOf = ({ organization, ...spec }: AlertSpec): JobSearchParams => {
+  const paramsOf = ({ organization, frequency: _frequency, ...spec }: AlertSpec): JobSearchParams => {
     const params: JobSearchParams = {};
     for (const [name, value] of Object.entries(spec) as Array<[keyof JobSearchParams, string | string[] | undefined]>) {
       if (value !== undefined && value.length) params[name] = value;
@@ -140,8 +142,9 @@ describe('alerts and the search page agree', () => {
     return params;
   };
 
-  it('an alert matches exactly the jobs its search shows, for random jobs and searches', async () => {
+  it('an alert (instant, or its digest) sends exactly the jobs its search shows, for random jobs and searches', async () => {
     const matcher = t.app.get(AlertMatcher);
+    const digests = t.app.get(AlertDigests);
     const search = t.app.get(JobSearchService);
     await fc.assert(
       fc.asyncProperty(
@@ -156,9 +159,14 @@ describe('alerts and the search page agree', () => {
           // Made after the jobs, as the search is asked after them: typo corrections depend on the words jobs hold.
           const alerts = [];
           for (const spec of alertSpecs)
-            alerts.push(await insertAlert(t, { guestEmail: uniqueEmail('equivalence') }, { frequency: 'daily', params: paramsOf(spec) }));
+            alerts.push(await insertAlert(t, { guestEmail: uniqueEmail('equivalence') }, { frequency: spec.frequency, params: paramsOf(spec) }));
 
+          // Instant alerts are matched as the jobs are published; daily ones when their digest is due, from before the oldest job.
           await matcher.match(jobs.map((job) => job.id));
+          await t.dataSource.query(
+            `UPDATE alerts SET digest_since = now() - interval '90 days', next_digest_at = now() - interval '1 minute' WHERE frequency = 'daily'`,
+          );
+          await digests.runDue();
 
           for (const alert of alerts) {
             const rows: Array<{ job_id: string }> = await t.dataSource.query(`SELECT job_id FROM alert_deliveries WHERE alert_id = $1`, [alert.id]);

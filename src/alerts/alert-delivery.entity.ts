@@ -3,20 +3,20 @@ import { Job } from '../jobs/job.entity';
 import { Email } from '../mail/email.entity';
 import { Alert } from './alert.entity';
 
-export const ALERT_DELIVERY_STATUSES = ['pending', 'queued', 'sent', 'skipped'] as const;
+export const ALERT_DELIVERY_STATUSES = ['queued', 'sent', 'skipped'] as const;
 /**
- * pending: matched, waiting for the alert's next digest (or for the next
- * day, past an instant alert's daily cap); queued: in an email not yet
- * sent; sent: in an email the SMTP server accepted; skipped: the job closed
- * or expired first, or did not fit in a digest.
+ * queued: in an email not yet sent; sent: in an email the SMTP server
+ * accepted; skipped: the job closed or expired before its email went.
  */
 export type AlertDeliveryStatus = (typeof ALERT_DELIVERY_STATUSES)[number];
 
-/** One job matched to one alert: the unique index makes a job go to an alert at most once. */
+/**
+ * One job in one alert's email, written with the email: the unique index
+ * makes a job go to an alert at most once.
+ */
 @Entity('alert_deliveries')
 @Index('alert_deliveries_alert_id_job_id_key', ['alertId', 'jobId'], { unique: true })
-@Index('alert_deliveries_pending_idx', { synchronize: false })
-@Check('alert_deliveries_status_check', `status IN ('pending', 'queued', 'sent', 'skipped')`)
+@Check('alert_deliveries_status_check', `status IN ('queued', 'sent', 'skipped')`)
 export class AlertDelivery {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'alert_deliveries_pkey' })
   id: string;
@@ -36,7 +36,7 @@ export class AlertDelivery {
   @JoinColumn({ name: 'job_id', foreignKeyConstraintName: 'alert_deliveries_job_id_fkey' })
   job?: Job;
 
-  @Column({ type: 'varchar', length: 8, default: 'pending' })
+  @Column({ type: 'varchar', length: 8, default: 'queued' })
   status: AlertDeliveryStatus;
 
   @Index('alert_deliveries_email_id_idx')

@@ -68,7 +68,7 @@ export class AlertLinks {
     const now = Math.floor(this.clock.now().getTime() / 1000);
     return this.jwt.sign(
       { sub: subject, iat: now, ...(ttlSeconds ? { exp: now + ttlSeconds } : {}) },
-      { algorithm: JWT_ALGORITHM, issuer: this.env.JWT_ISSUER, audience: this.audience(kind), secret: this.env.JWT_SECRET },
+      { algorithm: JWT_ALGORITHM, issuer: this.env.JWT_ISSUER, audience: this.audience(kind), privateKey: this.env.jwtSigningKey },
     );
   }
 

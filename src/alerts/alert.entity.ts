@@ -19,9 +19,8 @@ export const ANY_KEY = '*';
 @Entity('alerts')
 @Check('alerts_frequency_check', `frequency IN ('instant', 'daily', 'weekly')`)
 @Check('alerts_owner_check', `(user_id IS NULL) <> (guest_email IS NULL)`)
-@Index('alerts_credential_keys_idx', { synchronize: false })
-@Index('alerts_specialty_keys_idx', { synchronize: false })
-@Index('alerts_state_keys_idx', { synchronize: false })
+@Index('alerts_instant_match_keys_idx', { synchronize: false })
+@Index('alerts_instant_tsquery_idx', { synchronize: false })
 @Index('alerts_next_digest_at_idx', { synchronize: false })
 export class Alert {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'alerts_pkey' })
@@ -90,6 +89,14 @@ export class Alert {
   @Column({ type: 'text', nullable: true })
   tsquery: string | null;
 
+  /**
+   * Credential × state × workplace × specialty × text combinations, kept by a trigger from the
+   * columns above (migration alert-match-keys): what a new job is looked
+   * up by.
+   */
+  @Column({ type: 'text', array: true, select: false, insert: false, update: false })
+  matchKeys?: string[];
+
   /** A member's alert is confirmed when made; a guest's once the emailed link is followed. */
   @Column({ type: 'timestamptz', nullable: true })
   confirmedAt: Date | null;
@@ -100,9 +107,17 @@ export class Alert {
   @Column({ type: 'timestamptz', nullable: true })
   unsubscribedAt: Date | null;
 
-  /** The last digest's moment: the next one holds jobs matched since. */
+  /** When the last digest was sent. */
   @Column({ type: 'timestamptz', nullable: true })
   lastDigestAt: Date | null;
+
+  /**
+   * The next digest holds matching jobs published after this (that no email
+   * has listed yet); null when no digest is owed: an instant alert with no
+   * job held back past its daily cap.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  digestSince: Date | null;
 
   /** When the next digest is due (null for an instant alert with nothing rolled over). */
   @Column({ type: 'timestamptz', nullable: true })

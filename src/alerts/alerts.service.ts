@@ -12,7 +12,7 @@ import { inAlertTerms, searchParamsOf } from './alert-filters';
 import { cleanAlertName, defaultAlertName, MAX_ALERT_NAME_LENGTH } from './alert-name';
 import { AlertSearch, AlertSearchFields } from './alert-search';
 import { Alert, AlertFrequency } from './alert.entity';
-import { isKnownTimeZone, nextDigestAt } from './digest-schedule';
+import { digestStart, isKnownTimeZone, nextDigestAt } from './digest-schedule';
 
 /** Whose alerts: a member's (by account) or a guest's (by lower-cased address). */
 export type AlertOwner = { userId: string } | { guestEmail: string };
@@ -103,6 +103,7 @@ export class AlertsService {
         unsubscribedAt: null,
         lastDigestAt: null,
         nextDigestAt: nextDigestAt(input.frequency, timeZone, this.env.ALERT_DIGEST_HOUR, now),
+        digestSince: digestStart(input.frequency, null, now),
       });
       return m.save(alert);
     };
@@ -133,7 +134,10 @@ export class AlertsService {
       const resumed = changes.paused === false && (alert.pausedAt !== null || alert.unsubscribedAt !== null);
       if (searched) Object.assign(alert, searched.fields);
       if (changes.name !== undefined) alert.name = name || searched?.name || (await this.searchFields(alert.params, undefined)).name;
-      if (changes.frequency) alert.frequency = changes.frequency;
+      if (changes.frequency) {
+        alert.frequency = changes.frequency;
+        alert.digestSince = digestStart(alert.frequency, alert.digestSince, now);
+      }
       if (timeZone) alert.timeZone = timeZone;
       if (changes.paused === true) alert.pausedAt ??= now;
       if (resumed) {

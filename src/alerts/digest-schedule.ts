@@ -21,3 +21,12 @@ export function nextDigestAt(frequency: AlertFrequency, timeZone: string, hour: 
 export function isKnownTimeZone(timeZone: string): boolean {
   return DateTime.local().setZone(timeZone).isValid;
 }
+
+/**
+ * Where an alert's digests start from once its frequency is set: a daily or
+ * weekly one keeps its starting point, or starts now; an instant alert owes
+ * no digest until jobs are held back past its daily cap.
+ */
+export function digestStart(frequency: AlertFrequency, current: Date | null, now: Date): Date | null {
+  return frequency === 'instant' ? null : (current ?? now);
+}

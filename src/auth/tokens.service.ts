@@ -38,7 +38,7 @@ export class TokensService {
 
   async issueSession(user: Pick<User, 'id' | 'tokenVersion'>): Promise<SessionTokens> {
     const claims: TokenClaims = { sub: user.id, ver: user.tokenVersion };
-    const common = { algorithm: JWT_ALGORITHM, issuer: this.env.JWT_ISSUER, secret: this.env.JWT_SECRET } as const;
+    const common = { algorithm: JWT_ALGORITHM, issuer: this.env.JWT_ISSUER, privateKey: this.env.jwtSigningKey } as const;
     const [accessToken, refreshToken] = await Promise.all([
       this.jwt.signAsync(claims, { ...common, audience: this.env.JWT_AUDIENCE, expiresIn: this.env.ACCESS_TOKEN_TTL_SECONDS }),
       this.jwt.signAsync(claims, { ...common, audience: this.refreshAudience, expiresIn: this.env.SESSION_TTL_DAYS * 86400 }),

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import hbs from 'hbs';
 
@@ -12,7 +13,11 @@ type HelperOptions = { data: { root: Record<string, unknown> } };
  * instance, so this is process-wide.
  */
 export function registerViewHelpers(viewsDir: string): void {
-  hbs.registerPartials(join(viewsDir, 'partials'));
+  // Compiled once here: a partial registered as text (as hbs.registerPartials does) is compiled again at every render.
+  const partials = join(viewsDir, 'partials');
+  for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) {
+    hbs.handlebars.registerPartial(file.slice(0, -'.hbs'.length), hbs.handlebars.compile(readFileSync(join(partials, file), 'utf8')));
+  }
 
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   /** The first argument that is not null, undefined or '' (the trailing argument is Handlebars' options). */

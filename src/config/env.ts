@@ -1,3 +1,4 @@
+import { createSecretKey, KeyObject } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'dotenv';
@@ -207,6 +208,18 @@ export class Env {
   get appUrl(): string {
     return (this.APP_URL ?? `http://localhost:${this.PORT}`).replace(/\/+$/, '');
   }
+
+  /**
+   * JWT_SECRET as a key object, made once. Given the string, jsonwebtoken
+   * first tries to read it as a PEM private key on every signature, which
+   * costs about a millisecond: too much for thousands of signed email links.
+   */
+  get jwtSigningKey(): KeyObject {
+    this.#signingKey ??= createSecretKey(Buffer.from(this.JWT_SECRET, 'utf8'));
+    return this.#signingKey;
+  }
+
+  #signingKey?: KeyObject;
 }
 
 export class ConfigError extends Error {

@@ -17,7 +17,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     uuidExtension: 'pgcrypto',
-    extra: { max: 10, application_name: 'careercenter' },
+    extra: { max: 20, application_name: 'careercenter' },
   };
 }
 

@@ -33,7 +33,7 @@ export class ExtendLinks {
   url(job: { id: string; validThrough: Date }): string {
     const token = this.jwt.sign(
       { sub: job.id, exp: Math.floor((job.validThrough.getTime() + GRACE_MS) / 1000) },
-      { algorithm: JWT_ALGORITHM, issuer: this.env.JWT_ISSUER, audience: this.audience, secret: this.env.JWT_SECRET },
+      { algorithm: JWT_ALGORITHM, issuer: this.env.JWT_ISSUER, audience: this.audience, privateKey: this.env.jwtSigningKey },
     );
     return `${this.env.appUrl}/jobs/${job.id}/extend?token=${encodeURIComponent(token)}`;
   }

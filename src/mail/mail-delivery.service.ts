@@ -10,7 +10,7 @@ import { isPermanentSmtpFailure, MailTransport, SMTP_CONNECTIONS } from './mail-
 export const MAIL_SEND_QUEUE = 'mail.send';
 
 /** Emails per queued job when many are recorded at once (alert digests). */
-export const MAIL_BATCH_SIZE = 20;
+export const MAIL_BATCH_SIZE = 50;
 
 /** One email, or several recorded together. */
 export type MailSendJob = { emailId: string } | { emailIds: string[] };

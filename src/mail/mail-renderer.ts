@@ -22,9 +22,14 @@ interface MailData {
 
 type Compiled = ReturnType<typeof hbs.handlebars.compile>;
 
+// strict: a context missing a field the template uses throws instead of sending a blank.
+const HTML: CompileOptions = { strict: true };
+// Plain text is not HTML: nothing to escape.
+const TEXT: CompileOptions = { strict: true, noEscape: true };
+
 /**
  * Renders views/emails/<template>.html.hbs and .text.hbs, with the partials in
- * views/emails/partials. Its own Handlebars environment keeps email partials
+ * views/emails/partials (`<name>.html.hbs` or `<name>.text.hbs`). Its own Handlebars environment keeps email partials
  * out of the web views and the other way round.
  * Every template is compiled at boot, so a missing file stops the app, not a send.
  */
@@ -35,17 +40,13 @@ export class MailRenderer {
   private readonly templates = new Map<MailTemplate, { html: Compiled; text: Compiled }>();
 
   constructor(private readonly env: Env) {
-    const partials = join(EMAIL_VIEWS_DIR, 'partials');
-    for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) {
-      this.handlebars.registerPartial(file.split('.')[0], readFileSync(join(partials, file), 'utf8'));
+    // Partials are compiled here too: given as text, Handlebars would compile them again at every render.
+    for (const file of readdirSync(join(EMAIL_VIEWS_DIR, 'partials')).filter((f) => f.endsWith('.hbs'))) {
+      const [name, kind] = file.split('.');
+      this.handlebars.registerPartial(name, this.compile(join('partials', file), kind === 'text' ? TEXT : HTML));
     }
     for (const template of MAIL_TEMPLATES) {
-      this.templates.set(template, {
-        // strict: a context missing a field the template uses throws instead of sending a blank.
-        html: this.compile(`${template}.html.hbs`, { strict: true }),
-        // Plain text is not HTML: nothing to escape.
-        text: this.compile(`${template}.text.hbs`, { strict: true, noEscape: true }),
-      });
+      this.templates.set(template, { html: this.compile(`${template}.html.hbs`, HTML), text: this.compile(`${template}.text.hbs`, TEXT) });
     }
   }
 

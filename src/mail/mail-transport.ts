@@ -16,7 +16,7 @@ export interface OutgoingMail {
 }
 
 /** SMTP connections the pool keeps open; the delivery worker sends this many messages at once. */
-export const SMTP_CONNECTIONS = 5;
+export const SMTP_CONNECTIONS = 10;
 
 /** A header field name as RFC 5322 section 3.6.8 allows it (printable ASCII but colon), restricted to the usual letters, digits and hyphens. */
 const HEADER_NAME = /^[A-Za-z][A-Za-z0-9-]*$/;

@@ -1,6 +1,6 @@
 import { Alert, AlertFrequency } from '../../src/alerts/alert.entity';
 import { AlertSearch } from '../../src/alerts/alert-search';
-import { nextDigestAt } from '../../src/alerts/digest-schedule';
+import { digestStart, nextDigestAt } from '../../src/alerts/digest-schedule';
 import { Clock } from '../../src/common/clock';
 import { JobSearchParams } from '../../src/search/job-search-query';
 import { JobSearchService } from '../../src/search/job-search.service';
@@ -43,6 +43,7 @@ export async function insertAlert(t: TestApp, owner: AlertOwner, options: AlertO
       ...fields,
       confirmedAt: options.confirmed === false ? null : now,
       nextDigestAt: nextDigestAt(frequency, timeZone, t.env.ALERT_DIGEST_HOUR, now),
+      digestSince: digestStart(frequency, null, now),
     }),
   );
 }
@@ -63,7 +64,7 @@ export async function verifiedEmployer(t: TestApp): Promise<SignedUp> {
 
 export interface DeliveryRow {
   job_id: string;
-  status: 'pending' | 'queued' | 'sent' | 'skipped';
+  status: 'queued' | 'sent' | 'skipped';
   email_id: string | null;
 }
 

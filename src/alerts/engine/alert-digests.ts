@@ -6,14 +6,44 @@ import { QueueService } from '../../queue/queue.service';
 import { nextDigestAt } from '../digest-schedule';
 import { AlertEmailItem, AlertEmails } from './alert-emails';
 import { AlertJob, AlertJobs } from './alert-jobs';
+import { ALERT_WANTS_DOC, matchDocsCtes } from './alert-match-sql';
 import { AlertRecipient, lockDueRecipients } from './alert-recipients';
-import { byAlert, DeliveryRef } from './delivery-refs';
-import { digestContents } from './digest-contents';
 
 export const ALERT_DIGEST_QUEUE = 'alerts.digest';
 
 /** Alerts per transaction. */
-export const DIGEST_BATCH_SIZE = 500;
+export const DIGEST_BATCH_SIZE = 2000;
+
+/** A digest lists at most this many jobs, newest first; the full search has the rest. */
+export const DIGEST_MAX_JOBS = 20;
+
+/**
+ * The next digest also looks this far back before the last one ran: a job
+ * stamped as published just before a digest run but committed just after it
+ * was not there to be seen. Jobs already emailed are left out anyway.
+ */
+const DIGEST_OVERLAP_MS = 10 * 60_000;
+
+/**
+ * The jobs of the due alerts $1 (live ones with a digest owed), computed for
+ * the whole batch at once: the open documents published since the earliest
+ * of their starting points are keyed once, the alerts' match keys are joined
+ * to them (credential, state and text at once), the other filters are
+ * checked, and each alert keeps its newest $3 not emailed before.
+ */
+const DIGEST_JOBS = `
+  WITH due AS MATERIALIZED (SELECT * FROM alerts WHERE id = ANY ($1::uuid[]) AND digest_since IS NOT NULL),
+  ${matchDocsCtes('d.published_at >= (SELECT min(digest_since) FROM due)', 'SELECT tsquery FROM due')},
+  doc_key AS (SELECT doc.job_id, k.key FROM doc CROSS JOIN LATERAL unnest(doc.keys) AS k(key)),
+  met AS (
+    SELECT DISTINCT a.id AS alert_id, dk.job_id
+    FROM due a CROSS JOIN LATERAL unnest(a.match_keys) AS ak(key) JOIN doc_key dk ON dk.key = ak.key
+  ), ranked AS (
+    SELECT a.id AS alert_id, doc.job_id, row_number() OVER (PARTITION BY a.id ORDER BY doc.published_at DESC, doc.job_id DESC) AS rank
+    FROM met JOIN due a ON a.id = met.alert_id JOIN doc ON doc.job_id = met.job_id
+    WHERE doc.published_at >= a.digest_since AND ${ALERT_WANTS_DOC}
+  )
+  SELECT alert_id AS "alertId", array_agg(job_id ORDER BY rank) AS "jobIds" FROM ranked WHERE rank <= $3 GROUP BY alert_id`;
 
 /** A run takes no new batch after this long; the next tick (every five minutes) goes on where it stopped. */
 const RUN_BUDGET_MS = 4 * 60_000;
@@ -33,9 +63,10 @@ type JobsSeen = Map<string, AlertJob | null>;
  * the queue's schedule) the alerts whose digest is due are taken in
  * batches, each in one transaction that locks its alerts and passes over
  * those another run holds, so concurrent runs split the work and never
- * mail an alert twice. Each due alert's pending jobs that are still open
- * go out newest first, at most 20 (the rest are skipped), and an alert
- * with none gets no email. Then its next digest is scheduled.
+ * mail an alert twice. Each due alert gets the open jobs it matches that
+ * were published since its last digest (see DIGEST_JOBS), newest
+ * first, at most DIGEST_MAX_JOBS; an alert with none gets no email. Then its
+ * next digest is scheduled.
  */
 @Injectable()
 export class AlertDigests implements OnModuleInit {
@@ -79,28 +110,18 @@ export class AlertDigests implements OnModuleInit {
   private async runBatch(manager: EntityManager, now: Date, batchSize: number, seen: JobsSeen): Promise<DigestOutcome> {
     const due = await lockDueRecipients(manager, now, batchSize);
     if (!due.length) return { alerts: 0, emails: 0 };
-    // A paused, unconfirmed or unverified alert keeps its pending jobs (still subject to being open) and its schedule moves on.
+    // A paused, unconfirmed or unverified alert keeps its starting point (its jobs wait, subject to being open); its schedule moves on.
     const live = due.filter((alert) => alert.live);
-    const pending = live.length
-      ? await manager.query<DeliveryRef[]>(
-          `SELECT id, alert_id AS "alertId", job_id AS "jobId" FROM alert_deliveries WHERE alert_id = ANY ($1::uuid[]) AND status = 'pending'`,
-          [live.map((alert) => alert.id)],
-        )
+    const listed = live.length
+      ? await manager.query<Array<{ alertId: string; jobIds: string[] }>>(DIGEST_JOBS, [live.map((alert) => alert.id), now, DIGEST_MAX_JOBS])
       : [];
-    const open = await this.openJobs(manager, [...new Set(pending.map((d) => d.jobId))], now, seen);
-
-    const pendingByAlert = byAlert(pending);
-    const items: AlertEmailItem[] = [];
-    const skipped: string[] = [];
-    for (const recipient of live) {
-      const contents = digestContents(pendingByAlert.get(recipient.id) ?? [], open);
-      skipped.push(...contents.skipped.map((d) => d.id));
-      if (contents.included.length) {
-        items.push({ recipient, jobs: contents.included.map((i) => i.job), deliveryIds: contents.included.map((i) => i.delivery.id) });
-      }
-    }
-    const emails = await this.emails.send(manager, 'alert-digest', items);
-    if (skipped.length) await manager.query(`UPDATE alert_deliveries SET status = 'skipped' WHERE id = ANY ($1::uuid[])`, [skipped]);
+    const jobIdsOf = new Map(listed.map((l) => [l.alertId, l.jobIds]));
+    const open = await this.openJobs(manager, [...new Set(listed.flatMap((l) => l.jobIds))], now, seen);
+    const items: AlertEmailItem[] = live.flatMap((recipient) => {
+      const jobs = (jobIdsOf.get(recipient.id) ?? []).flatMap((id) => open.get(id) ?? []);
+      return jobs.length ? [{ recipient, jobs }] : [];
+    });
+    const { emails } = await this.emails.send(manager, 'alert-digest', items);
     await this.schedule(manager, due, new Set(items.map((item) => item.recipient.id)), now);
     return { alerts: due.length, emails };
   }
@@ -115,8 +136,9 @@ export class AlertDigests implements OnModuleInit {
 
   /**
    * The next digest of each alert: its next slot (daily, or Monday for
-   * weekly); none for an instant alert, whose held jobs have all gone out.
-   * `last_digest_at` records the digests actually sent.
+   * weekly), from jobs published since this one; none for an instant alert,
+   * whose held jobs have all gone out. A paused or unverified alert keeps
+   * its starting point. `last_digest_at` records the digests actually sent.
    */
   private async schedule(manager: EntityManager, alerts: AlertRecipient[], mailed: Set<string>, now: Date): Promise<void> {
     const slots = new Map<string, Date | null>();
@@ -126,9 +148,11 @@ export class AlertDigests implements OnModuleInit {
       return slots.get(key)!;
     });
     await manager.query(
-      `UPDATE alerts a SET next_digest_at = v.next, last_digest_at = CASE WHEN v.mailed THEN $4::timestamptz ELSE a.last_digest_at END
-       FROM unnest($1::uuid[], $2::timestamptz[], $3::boolean[]) AS v(id, next, mailed) WHERE a.id = v.id`,
-      [alerts.map((a) => a.id), next, alerts.map((a) => mailed.has(a.id)), now],
+      `UPDATE alerts a SET next_digest_at = v.next,
+                           last_digest_at = CASE WHEN v.mailed THEN $5::timestamptz ELSE a.last_digest_at END,
+                           digest_since = CASE WHEN NOT v.live THEN a.digest_since WHEN a.frequency = 'instant' THEN NULL ELSE $6::timestamptz END
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::boolean[], $4::boolean[]) AS v(id, next, mailed, live) WHERE a.id = v.id`,
+      [alerts.map((a) => a.id), next, alerts.map((a) => mailed.has(a.id)), alerts.map((a) => a.live), now, new Date(now.getTime() - DIGEST_OVERLAP_MS)],
     );
   }
 }

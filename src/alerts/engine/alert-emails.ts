@@ -15,16 +15,21 @@ import { DeliveryRef } from './delivery-refs';
 
 export type AlertTemplate = 'alert-instant' | 'alert-digest';
 
-/** An email to record for one alert: the jobs it lists and the deliveries they stand for. */
+/** An email to record for one alert, and the jobs it lists. */
 export interface AlertEmailItem {
   recipient: AlertRecipient;
   jobs: AlertJob[];
-  deliveryIds: string[];
+}
+
+export interface RecordedAlertEmails {
+  emails: number;
+  /** Jobs listed: one delivery each. */
+  deliveries: number;
 }
 
 /**
  * Alert emails: recorded with their deliveries in the transaction that
- * decides them, composed when sent. At send time the alert must still be
+ * decides them, composed when sent from the deliveries they hold. At send time the alert must still be
  * live and mail the same address, and only jobs still open are listed; with
  * none left the email is skipped. Its deliveries become `sent` in the
  * transaction that marks it sent.
@@ -49,22 +54,31 @@ export class AlertEmails implements MailRefresher, OnModuleInit {
     this.refreshers.register(['alert-instant', 'alert-digest'], this);
   }
 
-  /** Records one email per item and marks its deliveries queued in it. Returns how many emails were recorded. */
-  async send(manager: EntityManager, template: AlertTemplate, items: AlertEmailItem[]): Promise<number> {
-    if (!items.length) return 0;
+  /**
+   * Records one email per item and a queued delivery for each job it lists.
+   * A job that a concurrent transaction has just listed to the same alert
+   * keeps that delivery (the unique index), and an email left with no job
+   * is skipped when it comes to be sent.
+   */
+  async send(manager: EntityManager, template: AlertTemplate, items: AlertEmailItem[]): Promise<RecordedAlertEmails> {
+    if (!items.length) return { emails: 0, deliveries: 0 };
     const messages = items.map(({ recipient, jobs }) => ({
       to: recipient.address,
       context: this.context(template, recipient, jobs),
       headers: unsubscribeHeaders(this.links.unsubscribeUrl({ alertId: recipient.id }), this.mailbox, recipient),
     }));
     const emailIds = await this.mail.sendComposedAtDelivery(template, messages, { manager });
-    const deliveries = items.flatMap((item, i) => item.deliveryIds.map((id) => [id, emailIds[i]] as const));
-    await manager.query(
-      `UPDATE alert_deliveries d SET status = 'queued', email_id = v.email_id
-       FROM unnest($1::uuid[], $2::uuid[]) AS v(id, email_id) WHERE d.id = v.id`,
-      [deliveries.map(([id]) => id), deliveries.map(([, emailId]) => emailId)],
+    const listed = items.flatMap((item, i) => item.jobs.map((job) => [item.recipient.id, job.id, emailIds[i]] as const));
+    const [{ deliveries }] = await manager.query<Array<{ deliveries: number }>>(
+      `WITH written AS (
+         INSERT INTO alert_deliveries (alert_id, job_id, email_id)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[])
+         ON CONFLICT (alert_id, job_id) DO NOTHING
+         RETURNING 1)
+       SELECT count(*)::int AS deliveries FROM written`,
+      [listed.map(([alertId]) => alertId), listed.map(([, jobId]) => jobId), listed.map(([, , emailId]) => emailId)],
     );
-    return emailIds.length;
+    return { emails: emailIds.length, deliveries };
   }
 
   async refresh(manager: EntityManager, email: Email): Promise<RenderedMail | null> {

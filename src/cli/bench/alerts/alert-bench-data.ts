@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Alert } from '../../../alerts/alert.entity';
 import { alertMatchKeys, alertParams } from '../../../alerts/alert-search';
-import { nextDigestAt } from '../../../alerts/digest-schedule';
+import { digestStart, nextDigestAt } from '../../../alerts/digest-schedule';
 import { Env } from '../../../config/env';
 import { Organization } from '../../../employers/organization.entity';
 import { Job } from '../../../jobs/job.entity';
@@ -23,7 +23,7 @@ export interface SeededAlerts {
   byFrequency: Record<string, number>;
 }
 
-/** Alerts per INSERT: 19 columns each, within Postgres's 65,535 parameters. */
+/** Alerts per INSERT: 20 columns each, within Postgres's 65,535 parameters. */
 const ALERT_BATCH = 2000;
 /** A member keeps this many alerts on average. */
 const ALERTS_PER_MEMBER = 2.5;
@@ -76,6 +76,7 @@ export async function seedAlerts(app: INestApplicationContext, size: AlertBenchS
 
   const textQueries = new Map<string, Promise<string | null>>();
   const slots = new Map<string, Date | null>();
+  const lastDigest = new Date(now.getTime() - 24 * 3600_000);
   const byFrequency: Record<string, number> = {};
   const progress = startProgress('Saving alerts', size.alerts);
   try {
@@ -100,6 +101,8 @@ export async function seedAlerts(app: INestApplicationContext, size: AlertBenchS
           tsquery: await textQueries.get(text)!,
           confirmedAt: now,
           nextDigestAt: slots.get(slotKey),
+          // As if the last digest went out a day ago: the new postings are all after it.
+          digestSince: digestStart(alert.frequency, lastDigest, now),
         });
       }
       await dataSource.createQueryBuilder().insert().into(Alert).values(rows).updateEntity(false).execute();
