@@ -12,7 +12,8 @@ import { ANY_KEY } from '../alert.entity';
  * CTEs `text_query` and `doc`: the open documents `docsWhere` picks (alias
  * d; $2 is now), each with the match keys it satisfies (see the
  * alert-match-keys migration) and its other values plus ANY_KEY, which an
- * alert without that filter holds. `textSources` selects a `tsquery` column
+ * alert without that filter holds, and whether any email has listed it yet
+ * (a new job's matches need no check for an earlier one). `textSources` selects a `tsquery` column
  * of the alerts in play: each distinct text query is parsed and tried on each
  * job once, not once per alert that holds it.
  */
@@ -23,6 +24,7 @@ export function matchDocsCtes(docsWhere: string, textSources: string): string {
     FROM (SELECT DISTINCT s.tsquery FROM (${textSources}) s WHERE s.tsquery IS NOT NULL) t
   ), doc AS MATERIALIZED (
     SELECT d.job_id, d.published_at, d.salary_yearly, d.apprentice,
+           EXISTS (SELECT 1 FROM alert_deliveries x WHERE x.job_id = d.job_id) AS listed,
            job_match_keys(d.credentials, d.states, '${ANY_KEY}' = ANY (d.states), d.workplace::text, d.specialties,
                           ARRAY(SELECT q.key FROM text_query q WHERE d.document @@ q.query)) AS keys,
            d.settings || '{${ANY_KEY}}'::text[] AS settings,
@@ -45,4 +47,4 @@ export const ALERT_WANTS_DOC = `
   AND (a.salary_min IS NULL OR doc.salary_yearly >= a.salary_min)
   AND (NOT a.apprentice OR doc.apprentice)
   AND (a.posted_within IS NULL OR doc.published_at >= $2::timestamptz - a.posted_within * interval '24 hours')
-  AND NOT EXISTS (SELECT 1 FROM alert_deliveries x WHERE x.alert_id = a.id AND x.job_id = doc.job_id)`;
+  AND (NOT doc.listed OR NOT EXISTS (SELECT 1 FROM alert_deliveries x WHERE x.alert_id = a.id AND x.job_id = doc.job_id))`;

@@ -7,7 +7,7 @@ import { nextDigestAt } from '../digest-schedule';
 import { AlertEmails } from './alert-emails';
 import { AlertJobs } from './alert-jobs';
 import { ALERT_WANTS_DOC, matchDocsCtes } from './alert-match-sql';
-import { AlertRecipient, LIVE_ALERT, loadRecipients } from './alert-recipients';
+import { AlertRecipient, loadRecipients } from './alert-recipients';
 import { applyDailyCap } from './instant-cap';
 
 export const ALERT_MATCH_QUEUE = 'alerts.match';
@@ -27,18 +27,18 @@ const CAP_WINDOW_MS = 24 * 3600_000;
  * statement for a batch of jobs. A job asks the alerts' match keys (GIN)
  * for the credential × state × text combinations it satisfies, so only
  * alerts that agree with it on those three are read; the other filters are
- * then checked on each. Only open documents take part (a document exists
- * while its job is published), and a job an email has already listed to an
- * alert is left out, so re-publishing or editing a job never sends it twice.
+ * then checked on each (whether the alert is live, with its owner's
+ * account, when its recipient is loaded). Only open documents take part (a
+ * document exists while its job is published), and a job an email has
+ * already listed to an alert is left out, so re-publishing or editing a job
+ * never sends it twice.
  */
 const INSTANT_MATCHES = `
   WITH ${matchDocsCtes('d.job_id = ANY ($1::uuid[])', `SELECT a.tsquery FROM alerts a WHERE a.unsubscribed_at IS NULL AND a.frequency = 'instant' AND a.tsquery IS NOT NULL`)}
   SELECT a.id AS "alertId", array_agg(doc.job_id ORDER BY doc.published_at DESC, doc.job_id DESC) AS "jobIds",
          min(doc.published_at) AS "firstPublishedAt"
-  FROM doc
-  JOIN alerts a ON a.match_keys && doc.keys AND a.unsubscribed_at IS NULL AND a.frequency = 'instant'
-  LEFT JOIN users u ON u.id = a.user_id
-  WHERE ${LIVE_ALERT} AND ${ALERT_WANTS_DOC}
+  FROM doc JOIN alerts a ON a.match_keys && doc.keys AND a.unsubscribed_at IS NULL AND a.frequency = 'instant'
+  WHERE ${ALERT_WANTS_DOC}
   GROUP BY a.id`;
 
 interface InstantMatch {
@@ -104,7 +104,7 @@ export class AlertMatcher implements OnModuleInit {
       const matches = await manager.query<InstantMatch[]>(INSTANT_MATCHES, [jobIds, now]);
       if (!matches.length) return { deliveries: 0, instantEmails: 0, heldBack: 0 };
       const byId = new Map(matches.map((m) => [m.alertId, m]));
-      const recipients = await loadRecipients(manager, [...byId.keys()]);
+      const recipients = (await loadRecipients(manager, [...byId.keys()])).filter((recipient) => recipient.live);
       const { email, hold } = applyDailyCap(recipients, await this.instantEmailsSent(manager, recipients, now), this.env.ALERT_INSTANT_DAILY_CAP);
       const { deliveries, emailed } = await this.email(manager, email, byId, now);
       if (hold.length) await this.holdForDigest(manager, hold, byId, now);
@@ -154,13 +154,15 @@ export class AlertMatcher implements OnModuleInit {
 
   /**
    * The alert's next daily slot (unless one is due sooner) sends the held
-   * jobs as a digest: it starts from the first of them at the latest.
+   * jobs as a digest: it starts from the first of them at the latest. An
+   * alert that holds jobs already is left as it is (no row rewritten).
    */
   private async holdForDigest(manager: EntityManager, recipients: AlertRecipient[], matches: Map<string, InstantMatch>, now: Date): Promise<void> {
     await manager.query(
       `UPDATE alerts a SET next_digest_at = coalesce(a.next_digest_at, v.due),
                            digest_since = least(coalesce(a.digest_since, v.since), v.since)
-       FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS v(id, due, since) WHERE a.id = v.id`,
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS v(id, due, since)
+       WHERE a.id = v.id AND (a.next_digest_at IS NULL OR a.digest_since IS NULL OR v.since < a.digest_since)`,
       [
         recipients.map((r) => r.id),
         recipients.map((r) => nextDigestAt('daily', r.timeZone, this.env.ALERT_DIGEST_HOUR, now)),
