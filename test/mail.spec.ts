@@ -6,6 +6,9 @@ import { freePort } from '../src/database/embedded-postgres';
 import { MAIL_SEND_QUEUE, MailDeliveryService } from '../src/mail/mail-delivery.service';
 import { MailService } from '../src/mail/mail.service';
 import { QueueService } from '../src/queue/queue.service';
+import { AlertMatcher } from '../src/alerts/engine/alert-matcher';
+import { alertEmailsTo, deliveriesOf, insertAlert } from './support/alert-fixtures';
+import { insertJob, signUp } from './support/factories';
 import { uniqueEmail } from './support/http';
 import { startSmtpServer, TestSmtpServer } from './support/smtp';
 import { createTestApp, TestApp } from './support/test-app';
@@ -233,6 +236,19 @@ describe('mail delivery when the server refuses a message', () => {
     ).toEqual(['completed']);
     expect(tries.get(to)).toBe(1);
     expect(accepted).not.toContain(to);
+  });
+
+  it('marks the jobs of an alert email that failed for good as skipped: none of them is left queued', async () => {
+    const { organizationId } = await signUp(t.baseUrl, 'employer', t.dataSource);
+    const alert = await insertAlert(t, { guestEmail: uniqueEmail('refused') }, { params: { q: 'kyphoplasty' } });
+    const job = await insertJob(t.dataSource, organizationId!, { title: 'Kyphoplasty coder' });
+    await t.app.get(AlertMatcher).match([job.id]);
+    const [email] = await eventually(
+      () => alertEmailsTo(t, alert.guestEmail!),
+      (rows) => rows[0]?.status === 'failed',
+    );
+    expect(email.last_error).toMatch(/550/);
+    expect(await deliveriesOf(t, alert.id)).toEqual([{ job_id: job.id, status: 'skipped', email_id: email.id }]);
   });
 
   it('retries a 4xx refusal with backoff and delivers the message once the server takes it', async () => {

@@ -6,7 +6,8 @@ import { Alert } from './alert.entity';
 export const ALERT_DELIVERY_STATUSES = ['queued', 'sent', 'skipped'] as const;
 /**
  * queued: in an email not yet sent; sent: in an email the SMTP server
- * accepted; skipped: the job closed or expired before its email went.
+ * accepted; skipped: the job closed or expired before its email went, or
+ * the email failed for good.
  */
 export type AlertDeliveryStatus = (typeof ALERT_DELIVERY_STATUSES)[number];
 

@@ -140,9 +140,14 @@ export class MailDeliveryService implements OnModuleInit {
   private async recordFailure(emailId: string, error: unknown, fate: 'retry' | 'exhausted' | 'refused'): Promise<void> {
     const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
     try {
-      await this.dataSource
-        .getRepository(Email)
-        .update({ id: emailId, status: 'queued' }, { attempts: () => 'attempts + 1', lastError, ...(fate === 'retry' ? {} : { status: 'failed' as const }) });
+      await this.dataSource.transaction(async (manager) => {
+        const [failed] = await manager.query<[Array<{ template: string }>, number]>(
+          `UPDATE emails SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END
+           WHERE id = $1 AND status = 'queued' RETURNING template`,
+          [emailId, lastError, fate !== 'retry'],
+        );
+        if (fate !== 'retry' && failed.length) await this.refreshers.get(failed[0].template)?.failed(manager, emailId);
+      });
     } catch (recordError) {
       this.logger.error({ emailId, err: recordError }, 'could not record a failed email delivery');
     }

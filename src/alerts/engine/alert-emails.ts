@@ -109,6 +109,11 @@ export class AlertEmails implements MailRefresher, OnModuleInit {
     await manager.query(`UPDATE alert_deliveries SET status = 'sent' WHERE email_id = $1 AND status = 'queued'`, [email.id]);
   }
 
+  /** Its jobs did not reach the subscriber; the unique (alert, job) row keeps them from going in another email. */
+  async failed(manager: EntityManager, emailId: string): Promise<void> {
+    await manager.query(`UPDATE alert_deliveries SET status = 'skipped' WHERE email_id = $1 AND status = 'queued'`, [emailId]);
+  }
+
   private context<T extends AlertTemplate>(template: T, recipient: AlertRecipient, jobs: AlertJob[]): MailContexts[T] {
     const frame: AlertEmail = {
       alertName: recipient.name,
