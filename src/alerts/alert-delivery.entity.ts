@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Job } from '../jobs/job.entity';
 import { Email } from '../mail/email.entity';
 import { Alert } from './alert.entity';
@@ -12,17 +12,13 @@ export const ALERT_DELIVERY_STATUSES = ['queued', 'sent', 'skipped'] as const;
 export type AlertDeliveryStatus = (typeof ALERT_DELIVERY_STATUSES)[number];
 
 /**
- * One job in one alert's email, written with the email: the unique index
- * makes a job go to an alert at most once.
+ * One job in one alert's email, written with the email: the primary key
+ * (alert, job) makes a job go to an alert at most once.
  */
 @Entity('alert_deliveries')
-@Index('alert_deliveries_alert_id_job_id_key', ['alertId', 'jobId'], { unique: true })
 @Check('alert_deliveries_status_check', `status IN ('queued', 'sent', 'skipped')`)
 export class AlertDelivery {
-  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'alert_deliveries_pkey' })
-  id: string;
-
-  @Column({ type: 'uuid' })
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'alert_deliveries_pkey' })
   alertId: string;
 
   @ManyToOne(() => Alert, { onDelete: 'CASCADE' })
@@ -30,7 +26,7 @@ export class AlertDelivery {
   alert?: Alert;
 
   @Index('alert_deliveries_job_id_idx')
-  @Column({ type: 'uuid' })
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'alert_deliveries_pkey' })
   jobId: string;
 
   @ManyToOne(() => Job, { onDelete: 'CASCADE' })

@@ -11,7 +11,6 @@ import { AlertLinks } from '../alert-links';
 import { alertSearchLink, mailboxOf, unsubscribeHeaders } from './alert-email-parts';
 import { AlertJob, AlertJobs, newestFirst } from './alert-jobs';
 import { AlertRecipient, loadRecipients } from './alert-recipients';
-import { DeliveryRef } from './delivery-refs';
 
 export type AlertTemplate = 'alert-instant' | 'alert-digest';
 
@@ -82,24 +81,23 @@ export class AlertEmails implements MailRefresher, OnModuleInit {
   }
 
   async refresh(manager: EntityManager, email: Email): Promise<RenderedMail | null> {
-    const deliveries = await manager.query<DeliveryRef[]>(
-      `SELECT id, alert_id AS "alertId", job_id AS "jobId" FROM alert_deliveries WHERE email_id = $1 AND status = 'queued' ORDER BY id FOR UPDATE`,
+    // One alert per email: its jobs still to go, locked in key order.
+    const listed = await manager.query<Array<{ alertId: string; jobId: string }>>(
+      `SELECT alert_id AS "alertId", job_id AS "jobId" FROM alert_deliveries
+       WHERE email_id = $1 AND status = 'queued' ORDER BY alert_id, job_id FOR UPDATE`,
       [email.id],
     );
-    if (!deliveries.length) return null;
-    const [recipient] = await loadRecipients(manager, [deliveries[0].alertId]);
+    if (!listed.length) return null;
+    const [recipient] = await loadRecipients(manager, [listed[0].alertId]);
     // An address changed since (a member's new email) gets the next email, not this one.
     const mailable = recipient?.live && recipient.address === email.toAddress;
-    const open = mailable
-      ? await this.jobs.open(
-          manager,
-          deliveries.map((d) => d.jobId),
-          this.clock.now(),
-        )
-      : new Map<string, AlertJob>();
-    const dropped = deliveries.filter((d) => !open.has(d.jobId)).map((d) => d.id);
-    if (dropped.length) await manager.query(`UPDATE alert_deliveries SET status = 'skipped' WHERE id = ANY ($1::uuid[])`, [dropped]);
-    if (dropped.length === deliveries.length) return null;
+    const jobIds = listed.map((l) => l.jobId);
+    const open = mailable ? await this.jobs.open(manager, jobIds, this.clock.now()) : new Map<string, AlertJob>();
+    const dropped = jobIds.filter((id) => !open.has(id));
+    if (dropped.length) {
+      await manager.query(`UPDATE alert_deliveries SET status = 'skipped' WHERE email_id = $1 AND job_id = ANY ($2::uuid[])`, [email.id, dropped]);
+    }
+    if (dropped.length === listed.length) return null;
     const jobs = [...open.values()].sort(newestFirst);
     const template = email.template as AlertTemplate;
     return this.renderer.render(template, this.context(template, recipient, jobs));

@@ -13,8 +13,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Daily and weekly alerts no longer get a pending delivery per matched job
  * at publication: their digest reads the jobs published since
  * `digest_since` (and an instant alert's held jobs the same way), so a
- * delivery row is written only when an email is decided. Pending rows of
- * existing alerts turn into that starting point.
+ * delivery row is written only when an email is decided, keyed by (alert,
+ * job). Pending rows of existing alerts turn into that starting point.
  */
 export class AlertMatchKeys1764594000000 implements MigrationInterface {
   name = 'AlertMatchKeys1764594000000';
@@ -81,6 +81,11 @@ export class AlertMatchKeys1764594000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "alert_deliveries" DROP CONSTRAINT "alert_deliveries_status_check"`);
     await queryRunner.query(`ALTER TABLE "alert_deliveries" ADD CONSTRAINT "alert_deliveries_status_check" CHECK (status IN ('queued', 'sent', 'skipped'))`);
     await queryRunner.query(`ALTER TABLE "alert_deliveries" ALTER COLUMN "status" SET DEFAULT 'queued'`);
+    // The (alert, job) pair is the key: a second unique index and a generated id made every written row cost twice as much.
+    await queryRunner.query(`ALTER TABLE "alert_deliveries" DROP CONSTRAINT "alert_deliveries_pkey"`);
+    await queryRunner.query(`DROP INDEX "alert_deliveries_alert_id_job_id_key"`);
+    await queryRunner.query(`ALTER TABLE "alert_deliveries" DROP COLUMN "id"`);
+    await queryRunner.query(`ALTER TABLE "alert_deliveries" ADD CONSTRAINT "alert_deliveries_pkey" PRIMARY KEY ("alert_id", "job_id")`);
 
     for (const column of ['credential_keys', 'specialty_keys', 'state_keys']) await queryRunner.query(`DROP INDEX alerts_${column}_idx`);
     // Only instant alerts are looked up when a job is published; digests read their own alerts. Without
@@ -100,6 +105,10 @@ export class AlertMatchKeys1764594000000 implements MigrationInterface {
     for (const column of ['credential_keys', 'specialty_keys', 'state_keys']) {
       await queryRunner.query(`CREATE INDEX alerts_${column}_idx ON alerts USING gin (${column}) WHERE unsubscribed_at IS NULL`);
     }
+    await queryRunner.query(`ALTER TABLE "alert_deliveries" DROP CONSTRAINT "alert_deliveries_pkey"`);
+    await queryRunner.query(`ALTER TABLE "alert_deliveries" ADD "id" uuid NOT NULL DEFAULT gen_random_uuid()`);
+    await queryRunner.query(`ALTER TABLE "alert_deliveries" ADD CONSTRAINT "alert_deliveries_pkey" PRIMARY KEY ("id")`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "alert_deliveries_alert_id_job_id_key" ON "alert_deliveries" ("alert_id", "job_id")`);
     await queryRunner.query(`ALTER TABLE "alert_deliveries" ALTER COLUMN "status" SET DEFAULT 'pending'`);
     await queryRunner.query(`ALTER TABLE "alert_deliveries" DROP CONSTRAINT "alert_deliveries_status_check"`);
     await queryRunner.query(

@@ -1,6 +1,0 @@
-/** A delivery as the engine handles it: one job listed to one alert. */
-export interface DeliveryRef {
-  id: string;
-  alertId: string;
-  jobId: string;
-}
