@@ -5,18 +5,19 @@ import { RenderedMail } from './mail-renderer';
 import { MailTemplate } from './mail.types';
 
 /**
- * Decides at send time what an email of its templates says, for messages
+ * Decides at send time what the emails of its templates say, for messages
  * whose content can go stale between the moment they are recorded and the
  * moment they go out (an alert's job closes, its subscriber unsubscribes).
- * `refresh` and `delivered` run in the delivery's transaction, with the email's row locked.
+ * Each method is given a few emails at once and runs in the delivery's
+ * transaction, with the emails' rows locked.
  */
 export interface MailRefresher {
-  /** The message as it should go now, or null when it should not go at all (the email is then marked skipped). */
-  refresh(manager: EntityManager, email: Email): Promise<RenderedMail | null>;
-  /** Once the SMTP server accepted the message, before the email is marked sent. */
-  delivered(manager: EntityManager, email: Email): Promise<void>;
-  /** Once the email has failed for good (refused, or out of retries), in the transaction that marks it failed. */
-  failed(manager: EntityManager, emailId: string): Promise<void>;
+  /** The messages as they should go now, by email id; null (or none) for one that should not go at all (it is marked skipped). */
+  refresh(manager: EntityManager, emails: Email[]): Promise<Map<string, RenderedMail | null>>;
+  /** Once the SMTP server accepted the messages, before the emails are marked sent. */
+  delivered(manager: EntityManager, emails: Email[]): Promise<void>;
+  /** Once the emails have failed for good (refused, or out of retries), in the transaction that marks them failed. */
+  failed(manager: EntityManager, emailIds: string[]): Promise<void>;
 }
 
 /** The refreshers by template; features register theirs when their module starts. */

@@ -80,36 +80,48 @@ export class AlertEmails implements MailRefresher, OnModuleInit {
     return { emails: emailIds.length, deliveries };
   }
 
-  async refresh(manager: EntityManager, email: Email): Promise<RenderedMail | null> {
-    // One alert per email: its jobs still to go, locked in key order.
-    const listed = await manager.query<Array<{ alertId: string; jobId: string }>>(
-      `SELECT alert_id AS "alertId", job_id AS "jobId" FROM alert_deliveries
-       WHERE email_id = $1 AND status = 'queued' ORDER BY alert_id, job_id FOR UPDATE`,
-      [email.id],
+  async refresh(manager: EntityManager, emails: Email[]): Promise<Map<string, RenderedMail | null>> {
+    // One alert per email: the jobs still to go, locked in key order.
+    const listed = await manager.query<Array<{ emailId: string; alertId: string; jobId: string }>>(
+      `SELECT email_id AS "emailId", alert_id AS "alertId", job_id AS "jobId" FROM alert_deliveries
+       WHERE email_id = ANY ($1::uuid[]) AND status = 'queued' ORDER BY alert_id, job_id FOR UPDATE`,
+      [emails.map((e) => e.id)],
     );
-    if (!listed.length) return null;
-    const [recipient] = await loadRecipients(manager, [listed[0].alertId]);
+    const jobsOf = new Map<string, typeof listed>();
+    for (const row of listed) jobsOf.set(row.emailId, [...(jobsOf.get(row.emailId) ?? []), row]);
+    const recipients = new Map((await loadRecipients(manager, [...new Set(listed.map((l) => l.alertId))])).map((r) => [r.id, r]));
     // An address changed since (a member's new email) gets the next email, not this one.
-    const mailable = recipient?.live && recipient.address === email.toAddress;
-    const jobIds = listed.map((l) => l.jobId);
-    const open = mailable ? await this.jobs.open(manager, jobIds, this.clock.now()) : new Map<string, AlertJob>();
-    const dropped = jobIds.filter((id) => !open.has(id));
+    const mailable = emails.filter((email) => {
+      const recipient = recipients.get(jobsOf.get(email.id)?.[0].alertId ?? '');
+      return recipient?.live && recipient.address === email.toAddress;
+    });
+    const mailableIds = new Set(mailable.map((e) => e.id));
+    const open = await this.jobs.open(manager, [...new Set(mailable.flatMap((e) => jobsOf.get(e.id)!.map((l) => l.jobId)))], this.clock.now());
+    const dropped = listed.filter((l) => !mailableIds.has(l.emailId) || !open.has(l.jobId));
     if (dropped.length) {
-      await manager.query(`UPDATE alert_deliveries SET status = 'skipped' WHERE email_id = $1 AND job_id = ANY ($2::uuid[])`, [email.id, dropped]);
+      await manager.query(
+        `UPDATE alert_deliveries d SET status = 'skipped' FROM unnest($1::uuid[], $2::uuid[]) AS v(alert_id, job_id)
+         WHERE d.alert_id = v.alert_id AND d.job_id = v.job_id`,
+        [dropped.map((l) => l.alertId), dropped.map((l) => l.jobId)],
+      );
     }
-    if (dropped.length === listed.length) return null;
-    const jobs = [...open.values()].sort(newestFirst);
-    const template = email.template as AlertTemplate;
-    return this.renderer.render(template, this.context(template, recipient, jobs));
+    return new Map(
+      emails.map((email) => {
+        const jobs = mailableIds.has(email.id) ? jobsOf.get(email.id)!.flatMap((l) => open.get(l.jobId) ?? []) : [];
+        if (!jobs.length) return [email.id, null];
+        const template = email.template as AlertTemplate;
+        return [email.id, this.renderer.render(template, this.context(template, recipients.get(jobsOf.get(email.id)![0].alertId)!, jobs.sort(newestFirst)))];
+      }),
+    );
   }
 
-  async delivered(manager: EntityManager, email: Email): Promise<void> {
-    await manager.query(`UPDATE alert_deliveries SET status = 'sent' WHERE email_id = $1 AND status = 'queued'`, [email.id]);
+  async delivered(manager: EntityManager, emails: Email[]): Promise<void> {
+    await manager.query(`UPDATE alert_deliveries SET status = 'sent' WHERE email_id = ANY ($1::uuid[]) AND status = 'queued'`, [emails.map((e) => e.id)]);
   }
 
-  /** Its jobs did not reach the subscriber; the unique (alert, job) row keeps them from going in another email. */
-  async failed(manager: EntityManager, emailId: string): Promise<void> {
-    await manager.query(`UPDATE alert_deliveries SET status = 'skipped' WHERE email_id = $1 AND status = 'queued'`, [emailId]);
+  /** Their jobs did not reach the subscriber; the (alert, job) key keeps them from going in another email. */
+  async failed(manager: EntityManager, emailIds: string[]): Promise<void> {
+    await manager.query(`UPDATE alert_deliveries SET status = 'skipped' WHERE email_id = ANY ($1::uuid[]) AND status = 'queued'`, [emailIds]);
   }
 
   private context<T extends AlertTemplate>(template: T, recipient: AlertRecipient, jobs: AlertJob[]): MailContexts[T] {
