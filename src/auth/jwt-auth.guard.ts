@@ -33,7 +33,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<Request>();
     const res = context.switchToHttp().getResponse<Response>();
-    await super.canActivate(context);
+    // Without a bearer token or a session cookie there is nothing for passport to check (most public page views).
+    if (req.headers.authorization !== undefined || this.cookies.present(req)) await super.canActivate(context);
     if (!req.user && req.headers.authorization === undefined) {
       req.user = (await this.resumeWebSession(req, res)) ?? undefined;
     }

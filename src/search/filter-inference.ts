@@ -24,7 +24,16 @@ export interface Inference {
   inferred: InferredFilter[];
 }
 
-const STATE_BY_NAME = new Map(Object.entries(US_STATE_NAMES).map(([code, name]) => [name.toLowerCase(), code]));
+/** A whole word or phrase, case-insensitive, between the spaces `inferFilters` pads with. */
+const wordPattern = (phrase: string) => new RegExp(`(?<=\\s)(${phrase.replace(/[-/]/g, '\\$&')})(?=\\s)`, 'gi');
+
+// Compiled once, longest phrases first, so "work from home" wins over its words and "West Virginia" over "Virginia".
+const WORKPLACE_PATTERNS = Object.entries(WORKPLACE_WORDS)
+  .sort((a, b) => b[0].length - a[0].length)
+  .map(([phrase, value]) => [wordPattern(phrase), value] as const);
+const STATE_NAME_PATTERNS = Object.entries(US_STATE_NAMES)
+  .sort((a, b) => b[1].length - a[1].length)
+  .map(([code, name]) => [wordPattern(name.toLowerCase()), code] as const);
 
 /**
  * Turns words that are plainly filters into filters: "CPC remote Texas"
@@ -46,13 +55,8 @@ export function inferFilters(query: string, credentialCodes: string[]): Inferenc
     });
   };
 
-  // Longest phrases first, so "work from home" wins over its words.
-  for (const [phrase, value] of Object.entries(WORKPLACE_WORDS).sort((a, b) => b[0].length - a[0].length)) {
-    take(new RegExp(`(?<=\\s)(${phrase.replace(/[-/]/g, '\\$&')})(?=\\s)`, 'gi'), (word) => ({ filter: 'workplace', value, words: word }));
-  }
-  for (const [name, code] of [...STATE_BY_NAME].sort((a, b) => b[0].length - a[0].length)) {
-    take(new RegExp(`(?<=\\s)(${name})(?=\\s)`, 'gi'), (word) => ({ filter: 'state', value: code, words: word }));
-  }
+  for (const [pattern, value] of WORKPLACE_PATTERNS) take(pattern, (word) => ({ filter: 'workplace', value, words: word }));
+  for (const [pattern, code] of STATE_NAME_PATTERNS) take(pattern, (word) => ({ filter: 'state', value: code, words: word }));
   take(/(?<=\s)([A-Za-z]{2,6}(?:-[A-Za-z])?)(?=\s)/g, (word) => {
     const code = codes.get(word.toLowerCase());
     return code ? { filter: 'credential', value: code, words: word } : undefined;

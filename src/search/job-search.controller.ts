@@ -1,11 +1,12 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator';
 import { DomainError } from '../common/domain-error';
 import { Env } from '../config/env';
 import { EMPLOYMENT_TYPES, WORKPLACES } from '../jobs/job.entity';
-import { toJobSearchApiResult, JobSearchApiResult } from './job-search-api';
+import { toJobSearchApiResult } from './job-search-api';
 import { JobSearchParams } from './job-search-query';
+import { JobSearchResult } from './job-search-result';
 import { JobSearchService } from './job-search.service';
 import { MAX_PER_PAGE, MAX_RESULT_WINDOW, POSTED_WITHIN_DAYS, SEARCH_SORTS } from './job-search.port';
 
@@ -15,6 +16,9 @@ const many = { required: false, isArray: true, type: String };
 @ApiTags('search')
 @Controller('api/jobs')
 export class JobSearchController {
+  /** A kept answer comes back as the same object (see JobSearchService): each is turned into JSON once. */
+  private readonly bodies = new WeakMap<JobSearchResult, string>();
+
   constructor(
     private readonly search: JobSearchService,
     private readonly env: Env,
@@ -44,13 +48,19 @@ export class JobSearchController {
   @ApiOkResponse({
     description: 'Hits hydrated from Postgres, facet counts (each ignoring its own filter), the filters applied, and the engine that answered.',
   })
-  async find(@Query() params: JobSearchParams): Promise<JobSearchApiResult> {
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  async find(@Query() params: JobSearchParams): Promise<string> {
     const result = await this.search.search(params);
     if (result.capped) {
       throw new DomainError('bad_request', `Only the first ${MAX_RESULT_WINDOW} results can be paged through. Add a filter or a word to narrow the search.`, {
         page: [`Use a page up to ${Math.ceil(MAX_RESULT_WINDOW / result.perPage)} at ${result.perPage} per page.`],
       });
     }
-    return toJobSearchApiResult(result, this.env.appUrl);
+    let body = this.bodies.get(result);
+    if (body === undefined) {
+      body = JSON.stringify(toJobSearchApiResult(result, this.env.appUrl));
+      this.bodies.set(result, body);
+    }
+    return body;
   }
 }
