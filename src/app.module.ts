@@ -9,6 +9,7 @@ import { AuthModule } from './auth/auth.module';
 import { CandidatesModule } from './candidates/candidates.module';
 import { EmployerCandidatesModule } from './candidates/employer-candidates/employer-candidates.module';
 import { CommonModule } from './common/common.module';
+import { CodesModule } from './codes/codes.module';
 import { ConfigModule } from './config/config.module';
 import { Env } from './config/env';
 import { dataSourceOptions } from './database/data-source';
@@ -40,6 +41,7 @@ export class AppModule {
         UsersModule,
         EmployersModule,
         TaxonomyModule,
+        CodesModule,
         JobsModule,
         PublicJobsModule,
         SearchModule.forRoot(env),

@@ -6,6 +6,7 @@ import { configureApp } from './app.setup';
 import { ConfigError, loadEnv } from './config/env';
 import { openDatabaseRuntime } from './database/database-runtime';
 import { migrate } from './database/migrate';
+import { CodeImportService } from './codes/code-import.service';
 import { DemoDataService } from './demo/demo-data.service';
 import { QueueService } from './queue/queue.service';
 import { describeReferenceLoad, loadReferenceData } from './taxonomy/reference-data';
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
     await app.get(QueueService).startWorkers();
     await app.listen(env.PORT, env.HOST);
     say(`CareerCenter is listening on ${env.appUrl} (database: ${database.embedded ? 'embedded Postgres' : 'DATABASE_URL'}).`);
+    if (database.embedded) app.get(CodeImportService).importInBackground(say);
   } catch (e) {
     await app?.close().catch(() => undefined);
     await database.stop().catch(() => undefined);
