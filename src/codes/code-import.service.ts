@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { DataSource, EntityManager } from 'typeorm';
 import { DATA_DIR } from '../taxonomy/reference-data';
-
-export type CodeSystem = 'icd-10-cm' | 'hcpcs' | 'cpt';
+import { CodeSystem } from './code-sections';
 
 /** A code list the project ships in data/ (see data/README.md for where each comes from). */
 export interface CodeFile {

@@ -1,5 +1,14 @@
 import { Module } from '@nestjs/common';
+import { TaxonomyModule } from '../taxonomy/taxonomy.module';
 import { CodeImportService } from './code-import.service';
+import { CodePagesController } from './code-pages.controller';
+import { CodesController } from './codes.controller';
+import { CodesService } from './codes.service';
 
-@Module({ providers: [CodeImportService], exports: [CodeImportService] })
+@Module({
+  imports: [TaxonomyModule],
+  controllers: [CodesController, CodePagesController],
+  providers: [CodeImportService, CodesService],
+  exports: [CodeImportService, CodesService],
+})
 export class CodesModule {}

@@ -1,0 +1,40 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '../auth/public.decorator';
+import { DomainError } from '../common/domain-error';
+import { CodeSystem } from './code-sections';
+import { CODE_SYSTEMS, CodeRef, CodeSearchResult, CodesService, CodeView } from './codes.service';
+import { CodeSearchDto } from './dto/code-search.dto';
+
+/** The code reference over JSON. */
+@ApiTags('codes')
+@Controller('api/codes')
+export class CodesController {
+  constructor(private readonly codes: CodesService) {}
+
+  /** Codes by prefix ("E11"), exact code, or words (with misspellings); `system` and `billable` narrow it. */
+  @Public()
+  @Get()
+  @ApiOkResponse({ description: '{total, page, pageCount, hits: [{system, code, display, description, billable}], corrected}' })
+  search(@Query() { q, system, billable, page }: CodeSearchDto): Promise<CodeSearchResult> {
+    return this.codes.search({ q: q ?? '', system, billable, page: page ?? 1 });
+  }
+
+  /** One code; 404 with the nearest codes for one the lists do not hold. */
+  @Public()
+  @Get(':system/:code')
+  async show(
+    @Param('system') system: string,
+    @Param('code') code: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CodeView | { statusCode: 404; message: string; suggestions: CodeRef[] }> {
+    if (!CODE_SYSTEMS.includes(system as CodeSystem)) {
+      throw new DomainError('not_found', `There is no code set "${system}". Use one of: ${CODE_SYSTEMS.join(', ')}.`);
+    }
+    const view = await this.codes.lookup(system as CodeSystem, code);
+    if (view) return view;
+    res.status(404);
+    return { statusCode: 404, message: `${code} is not a code of ${system}.`, suggestions: await this.codes.nearest(system as CodeSystem, code) };
+  }
+}
