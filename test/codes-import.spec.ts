@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CODE_FILES, CodeImportService } from '../src/codes/code-import.service';
+import { CodesService } from '../src/codes/codes.service';
 import { DATA_DIR } from '../src/taxonomy/reference-data';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -81,6 +82,8 @@ describe('importing the code lists', () => {
     const dir = mkdtempSync(join(tmpdir(), 'careercenter-codes-'));
     try {
       const [icd, hcpcs] = CODE_FILES;
+      const codes = t.app.get(CodesService);
+      expect((await codes.lookup('icd-10-cm', 'E11.9'))?.description).toBe('Type 2 diabetes mellitus without complications');
       writeFileSync(
         join(dir, icd.fileName),
         gzipSync('code\tdescription\tbillable\nE11\tType 2 diabetes mellitus\t0\nE119\tType 2 diabetes, revised wording\t1\n'),
@@ -91,6 +94,9 @@ describe('importing the code lists', () => {
         { code: 'E11', description: 'Type 2 diabetes mellitus' },
         { code: 'E119', description: 'Type 2 diabetes, revised wording' },
       ]);
+      // Kept answers belong to the release they were read from.
+      expect((await codes.lookup('icd-10-cm', 'E11.9'))?.description).toBe('Type 2 diabetes, revised wording');
+      expect((await codes.search({ q: 'E11', system: 'icd-10-cm', page: 1 })).total).toBe(2);
       // The other list is untouched.
       expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM codes WHERE system = 'hcpcs'`)).toEqual([{ n: 8846 }]);
 

@@ -10,7 +10,7 @@ import { BenchServer, startAppServer } from './bench/app-server';
 import { startBaselineServer } from './bench/baseline-server';
 import { prepareDataset } from './bench/bench-dataset';
 import { processTreeCpuSeconds } from './bench/cpu-time';
-import { LoadOptions, measure, measureAlone } from './bench/load-test';
+import { jsonTotal, LoadOptions, measure, measureAlone } from './bench/load-test';
 import { QUERY_CLASSES } from './bench/query-mix';
 import { ClassResult, renderReport } from './bench/report';
 import { Cleanups, runBenchmark, say, UsageError } from './bench/bench-cli';
@@ -138,12 +138,12 @@ async function main(): Promise<void> {
   // One server under load at a time: with two cores, running both would measure each against the other.
   for (const { name, paths } of QUERY_CLASSES) {
     say(`${name}: measuring the app…`);
-    const postgres = await measure(servers.postgres.baseUrl, paths, 'postgres', options, cpuOf(servers.postgres));
+    const postgres = await measure(servers.postgres.baseUrl, paths, jsonTotal('postgres'), options, cpuOf(servers.postgres));
     say(`${name}: measuring the baseline…`);
     const baseline =
       options.baseline === 'alone'
-        ? await measureAlone(servers.baseline.baseUrl, paths, 'baseline')
-        : await measure(servers.baseline.baseUrl, paths, 'baseline', options, cpuOf(servers.baseline));
+        ? await measureAlone(servers.baseline.baseUrl, paths, jsonTotal('baseline'))
+        : await measure(servers.baseline.baseUrl, paths, jsonTotal('baseline'), options, cpuOf(servers.baseline));
     say(`${name}: p95 ${postgres.p95.toFixed(1)} ms (postgres), ${baseline.p95.toFixed(1)} ms (baseline).`);
     results.push({ queryClass: name, postgres, baseline });
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { CODE_SYSTEM_NAMES, CodeSystem, displayCode, normalizeCode, placeCode, SectionSource } from './code-sections';
@@ -7,6 +8,9 @@ export const CODE_SYSTEMS = Object.keys(CODE_SYSTEM_NAMES) as CodeSystem[];
 
 /** Results per page of a code search. */
 export const CODES_PER_PAGE = 25;
+
+/** Answers kept per kind: the lists change only with an import, and the same codes are looked up all day. */
+const KEPT_ANSWERS = 2000;
 
 export interface CodeRef {
   system: CodeSystem;
@@ -79,6 +83,10 @@ const brief = (s: SectionSource | null) => (s ? { slug: s.slug, name: s.name } :
  */
 @Injectable()
 export class CodesService {
+  /** Kept under the newest release's id: an import, by this process or another, starts afresh. */
+  private readonly searches = new LRUCache<string, CodeSearchResult>({ max: KEPT_ANSWERS });
+  private readonly views = new LRUCache<string, { view: CodeView | null }>({ max: KEPT_ANSWERS });
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly taxonomy: TaxonomyService,
@@ -88,6 +96,15 @@ export class CodesService {
   async lookup(system: CodeSystem, input: string): Promise<CodeView | null> {
     const code = normalizeCode(system, input);
     if (!code) return null;
+    const key = JSON.stringify([await this.release(), system, code]);
+    const kept = this.views.get(key);
+    if (kept) return kept.view;
+    const view = await this.read(system, code);
+    this.views.set(key, { view });
+    return view;
+  }
+
+  private async read(system: CodeSystem, code: string): Promise<CodeView | null> {
     const [row] = await this.dataSource.query<CodeRow[]>(
       `SELECT c.system, c.code, c.kind, c.description, c.short_description, c.billable, c.terminated_on::text, c.position, r.source
        FROM codes c JOIN code_releases r ON r.id = c.release_id WHERE c.system = $1 AND c.code = $2`,
@@ -137,6 +154,21 @@ export class CodesService {
    * descriptions with the most similar words ("diabetis").
    */
   async search(search: CodeSearch): Promise<CodeSearchResult> {
+    const key = JSON.stringify([await this.release(), search.q.trim(), search.system ?? null, search.billable ?? null, search.page]);
+    const kept = this.searches.get(key);
+    if (kept) return kept;
+    const result = await this.find(search);
+    this.searches.set(key, result);
+    return result;
+  }
+
+  /** The newest import: kept answers of older ones are not used. */
+  private async release(): Promise<number> {
+    const [row] = await this.dataSource.query<Array<{ id: number }>>(`SELECT coalesce(max(id), 0) AS id FROM code_releases`);
+    return row.id;
+  }
+
+  private async find(search: CodeSearch): Promise<CodeSearchResult> {
     const q = search.q.trim().slice(0, 200);
     const offset = (search.page - 1) * CODES_PER_PAGE;
     const scope = [search.system ?? null, search.billable ?? null];

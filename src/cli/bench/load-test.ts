@@ -47,11 +47,33 @@ export function requestsFor(options: LoadOptions, paths: number, sequentialMs: n
   return Math.ceil(wanted / paths) * paths;
 }
 
+/** What a benchmark expects of an answer: how many matches it reports (0 where it reports none), or why it is wrong. */
+export type AnswerCheck = (status: number, text: string) => { total: number } | { wrong: string };
+
+/** A 200 with a JSON `total`, and the `engine` that answered when one is named. */
+export function jsonTotal(engine?: string): AnswerCheck {
+  return (status, text) => {
+    let body: { total?: unknown; engine?: unknown } = {};
+    try {
+      body = JSON.parse(text) as typeof body;
+    } catch {
+      // Reported as wrong below.
+    }
+    if (status !== 200 || typeof body.total !== 'number' || (engine !== undefined && body.engine !== engine)) {
+      return { wrong: `expected 200 with a total${engine ? ` from the ${engine} engine` : ''}` };
+    }
+    return { total: body.total };
+  };
+}
+
+/** A 200 page. */
+export const okPage: AnswerCheck = (status) => (status === 200 ? { total: 0 } : { wrong: 'expected 200' });
+
 /**
- * Asks each URL once, one after the other: every answer must be a 200 with
- * a `total` from `engine`. Returns the totals and the mean time taken.
+ * Asks each URL once, one after the other: every answer must pass `check`.
+ * Returns the totals and the mean time taken.
  */
-async function askEach(baseUrl: string, paths: readonly string[], engine: string): Promise<{ totals: number[]; meanMs: number; times: number[] }> {
+async function askEach(baseUrl: string, paths: readonly string[], check: AnswerCheck): Promise<{ totals: number[]; meanMs: number; times: number[] }> {
   const totals: number[] = [];
   const times: number[] = [];
   const started = performance.now();
@@ -59,24 +81,17 @@ async function askEach(baseUrl: string, paths: readonly string[], engine: string
     const sent = performance.now();
     const res = await fetch(`${baseUrl}${path}`);
     const text = await res.text();
-    let body: { total?: unknown; engine?: unknown } = {};
-    try {
-      body = JSON.parse(text) as typeof body;
-    } catch {
-      // Reported below with the text.
-    }
-    if (res.status !== 200 || typeof body.total !== 'number' || body.engine !== engine) {
-      throw new Error(`GET ${path} answered ${res.status} (expected 200 with a total from the ${engine} engine): ${text.slice(0, 300)}`);
-    }
-    totals.push(body.total);
+    const answer = check(res.status, text);
+    if ('wrong' in answer) throw new Error(`GET ${path} answered ${res.status} (${answer.wrong}): ${text.slice(0, 300)}`);
+    totals.push(answer.total);
     times.push(performance.now() - sent);
   }
   return { totals, meanMs: (performance.now() - started) / paths.length, times };
 }
 
 /** Asks each URL once, alone, and reports those times: for a server too slow to put under load in reasonable time. */
-export async function measureAlone(baseUrl: string, paths: readonly string[], engine: string): Promise<Measurement> {
-  const { totals, meanMs, times } = await askEach(baseUrl, paths, engine);
+export async function measureAlone(baseUrl: string, paths: readonly string[], check: AnswerCheck): Promise<Measurement> {
+  const { totals, meanMs, times } = await askEach(baseUrl, paths, check);
   const sorted = [...times].sort((a, b) => a - b);
   return {
     mode: 'alone',
@@ -102,12 +117,12 @@ export async function measureAlone(baseUrl: string, paths: readonly string[], en
 export async function measure(
   baseUrl: string,
   paths: readonly string[],
-  engine: string,
+  check: AnswerCheck,
   options: LoadOptions,
   cpuSeconds: () => number | undefined,
 ): Promise<Measurement> {
-  const { totals, meanMs: firstMs } = await askEach(baseUrl, paths, engine);
-  const { meanMs } = await askEach(baseUrl, paths, engine);
+  const { totals, meanMs: firstMs } = await askEach(baseUrl, paths, check);
+  const { meanMs } = await askEach(baseUrl, paths, check);
   const amount = requestsFor(options, paths.length, meanMs);
 
   let turn = 0;

@@ -1,0 +1,182 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { CodeImportService } from '../codes/code-import.service';
+import { loadEnv } from '../config/env';
+import { openDataSource } from '../database/data-source';
+import { withDatabase } from '../database/database-url';
+import { startEmbeddedPostgres } from '../database/embedded-postgres';
+import { migrate } from '../database/migrate';
+import { loadReferenceData } from '../taxonomy/reference-data';
+import { startAppServer } from './bench/app-server';
+import { Cleanups, runBenchmark, say, UsageError } from './bench/bench-cli';
+import { processTreeCpuSeconds } from './bench/cpu-time';
+import { AnswerCheck, jsonTotal, LoadOptions, Measurement, measure, okPage } from './bench/load-test';
+import { startProgress } from './run-task';
+
+/**
+ * `npm run bench:codes`: the code reference benchmark. Imports the code
+ * lists into a database of its own (once; later runs reuse it), starts the
+ * built app on it, and puts each kind of lookup under load over HTTP:
+ * code search by prefix, by exact code, by words and by misspelt words, and
+ * code pages. Figures go to stdout as Markdown, progress to stderr.
+ */
+
+const USAGE = `Usage: npm run bench:codes -- [options]
+
+  --duration S       about how many seconds each kind of lookup runs (default 5)
+  --connections N    concurrent connections (default 10)
+
+The code lists live in their own database, careercenter_bench_codes, on
+DATABASE_URL's server when set, otherwise in an embedded Postgres under
+DATA_DIR/bench.
+`;
+
+const search = (q: string, extra = '') => `/api/codes?q=${encodeURIComponent(q)}${extra}`;
+
+/** The lookups coders make, by kind. */
+const LOOKUPS: ReadonlyArray<{ name: string; paths: string[]; check: AnswerCheck; target?: number }> = [
+  { name: 'code prefix', paths: ['E11', 'J01', 'S72', 'M54', 'I10', 'Z00', 'A04', 'G0'].map((q) => search(q)), check: jsonTotal(), target: 20 },
+  { name: 'exact code', paths: ['E11.9', 'J1100', 'I10', 'M54.50', 'Z00.00', 'LT', 'S72.001A', 'G0439'].map((q) => search(q)), check: jsonTotal(), target: 20 },
+  {
+    name: 'words',
+    paths: ['type 2 diabetes', 'fracture of femur', 'low back pain', 'hypertension', 'pneumonia', 'wheelchair', 'injection', 'screening'].map((q) => search(q)),
+    check: jsonTotal(),
+    target: 20,
+  },
+  {
+    name: 'misspelt words',
+    paths: ['diabetis', 'pnemonia', 'hypertensoin', 'fractur femur', 'astma', 'wheelchiar', 'migrane', 'anemea'].map((q) => search(q)),
+    check: jsonTotal(),
+    target: 20,
+  },
+  {
+    name: 'code pages',
+    paths: ['icd-10-cm/E119', 'icd-10-cm/E11', 'icd-10-cm/S72001A', 'icd-10-cm/I10', 'hcpcs/J1100', 'hcpcs/LT', 'cpt/21925', 'cpt/99213'].map(
+      (code) => `/codes/${code}`,
+    ),
+    check: okPage,
+  },
+];
+
+const OPTIONS = {
+  duration: { type: 'string', default: '5' },
+  connections: { type: 'string', default: '10' },
+  help: { type: 'boolean', default: false },
+} as const;
+
+function wholeNumber(name: string, text: string, max: number): number {
+  const value = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(value) || value < 1 || value > max) throw new UsageError(`--${name} must be a whole number from 1 to ${max}, not "${text}".`);
+  return value;
+}
+
+function parseOptions(argv: string[]): LoadOptions | undefined {
+  let values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS }>>['values'];
+  try {
+    ({ values } = parseArgs({ args: argv, options: OPTIONS }));
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n\n${USAGE}`);
+  }
+  if (values.help) return undefined;
+  return {
+    durationSeconds: wholeNumber('duration', values.duration, 3600),
+    connections: wholeNumber('connections', values.connections, 1000),
+    cores: availableParallelism(),
+  };
+}
+
+/** The benchmark's database with the schema, the taxonomy and the code lists (imported once). */
+async function prepareDatabase(serverUrl: string): Promise<string> {
+  const name = 'careercenter_bench_codes';
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
+    if (!rowCount) await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)}`);
+  } finally {
+    await admin.end();
+  }
+  const url = withDatabase(serverUrl, name);
+  await migrate(url, say);
+  const dataSource = await openDataSource(url);
+  try {
+    await loadReferenceData(dataSource);
+    // Progress is the bar's; stdout is for the figures.
+    Logger.overrideLogger(['warn', 'error']);
+    for (const outcome of await new CodeImportService(dataSource).importAll(startProgress)) {
+      say(`${outcome.source}: ${outcome.rows} codes${outcome.changed ? ' imported' : ' (already imported)'}.`);
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+  return url;
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? (value < 100 ? value.toFixed(1) : value.toFixed(0)) : '–');
+
+function report(results: Array<{ name: string; target?: number; measurement: Measurement }>, machine: string, options: LoadOptions): string {
+  const rows = results.map(({ name, target, measurement: m }) => {
+    const verdict = target === undefined ? '' : m.p95 <= target ? `≤ ${target} ms, met` : `≤ ${target} ms, **missed**`;
+    return `| ${name} | ${ms(m.firstMs)} | ${ms(m.cpuMs)} | ${m.requests.toLocaleString('en-US')} | ${ms(m.p50)} | ${ms(m.p95)} | ${ms(m.p99)} | ${Math.round(m.requestsPerSecond).toLocaleString('en-US')} | ${verdict} |`;
+  });
+  return [
+    '### Code reference',
+    '',
+    `${machine}; ${options.connections} connections.`,
+    '',
+    '| Lookup | First ms | CPU ms | Requests | p50 ms | p95 ms | p99 ms | req/s | Target (p95) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...rows,
+    '',
+    '"First": mean time of each URL\'s first request, alone. "CPU ms": CPU time the app and Postgres spent per request under load.',
+  ].join('\n');
+}
+
+const cleanups = new Cleanups();
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  if (!options) return void process.stdout.write(USAGE);
+  const idleLoad = loadavg()[0];
+  const env = loadEnv();
+  const benchDir = resolve(env.DATA_DIR, 'bench');
+  mkdirSync(benchDir, { recursive: true });
+
+  let serverUrl = env.DATABASE_URL;
+  let postmasterPid: number | undefined;
+  if (!serverUrl) {
+    const embedded = await startEmbeddedPostgres({ dataDir: benchDir, database: 'postgres', log: say });
+    cleanups.push(() => embedded.stop());
+    serverUrl = embedded.url;
+    postmasterPid = Number.parseInt(readFileSync(join(benchDir, 'postgres', 'postmaster.pid'), 'utf8'), 10);
+  }
+  const url = await prepareDatabase(serverUrl);
+  say('Starting the app…');
+  const server = await startAppServer(url, benchDir, join(benchDir, 'app-codes.log'));
+  cleanups.push(() => server.stop());
+  const cpu = () => {
+    const app = processTreeCpuSeconds(server.pid);
+    const database = postmasterPid === undefined ? undefined : processTreeCpuSeconds(postmasterPid);
+    return app === undefined || database === undefined ? undefined : app + database;
+  };
+
+  const results = [];
+  for (const { name, paths, check, target } of LOOKUPS) {
+    say(`${name}: measuring…`);
+    const measurement = await measure(server.baseUrl, paths, check, options, cpu);
+    say(`${name}: p95 ${measurement.p95.toFixed(1)} ms.`);
+    results.push({ name, target, measurement });
+  }
+  const machine =
+    `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GB RAM, ` +
+    `Node ${process.version}, load average ${idleLoad.toFixed(1)} before the run`;
+  await cleanups.run();
+  process.stdout.write(`${report(results, machine, options)}\n`);
+}
+
+runBenchmark('code reference', cleanups, main);
