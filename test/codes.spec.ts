@@ -138,6 +138,10 @@ describe('the code reference', () => {
       expect(html).toMatch(/href="\/jobs\?[^"]*specialty=surgery-musculoskeletal/);
     });
 
+    it('is linked from the site header', async () => {
+      expect(await (await get('/')).text()).toContain('<a href="/codes">Code lookup</a>');
+    });
+
     it('searches from /codes and answers 404 with suggestions for an unknown code', async () => {
       const html = await (await get('/codes?q=type%202%20diabetes&system=icd-10-cm')).text();
       // The category first: among equal matches the shorter, more general description ranks higher.
