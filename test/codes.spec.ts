@@ -11,7 +11,8 @@ describe('the code reference', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // Metering has its own tests (codes-metering.spec.ts); here every view is shown in full.
+    t = await createTestApp({ CODE_VIEWS_SIGNED_OUT: '100000' });
     await t.app.get(CodeImportService).importAll();
     const { organizationId } = await signUp(t.baseUrl, 'employer', t.dataSource);
     await insertJob(t.dataSource, organizationId!, { title: 'Orthopedic Surgery Coder', specialtySlugs: ['surgery-musculoskeletal'] });

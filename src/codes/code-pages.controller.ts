@@ -1,11 +1,12 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Public } from '../auth/public.decorator';
 import { serializeJsonLd } from '../jobs/job-posting-ld';
 import { JobSearchService } from '../search/job-search.service';
 import { searchPath } from '../search/search-url';
 import { CODE_SYSTEM_NAMES, CodeSystem } from './code-sections';
+import { CodeViewMeter } from './code-view-meter';
 import { CODE_SYSTEMS, CodesService, CodeView } from './codes.service';
 import { CodeSearchDto } from './dto/code-search.dto';
 
@@ -19,6 +20,7 @@ export class CodePagesController {
   constructor(
     private readonly codes: CodesService,
     private readonly jobs: JobSearchService,
+    private readonly meter: CodeViewMeter,
   ) {}
 
   @Public()
@@ -37,7 +39,7 @@ export class CodePagesController {
 
   @Public()
   @Get(':system/:code')
-  async show(@Param('system') system: string, @Param('code') code: string, @Res() res: Response): Promise<void> {
+  async show(@Param('system') system: string, @Param('code') code: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const known = CODE_SYSTEMS.includes(system as CodeSystem) ? (system as CodeSystem) : null;
     const view = known ? await this.codes.lookup(known, code) : null;
     if (!view) {
@@ -47,11 +49,19 @@ export class CodePagesController {
     }
     // The canonical address has the code as stored (E119 for E11.9).
     if (code !== view.code) return res.redirect(301, `/codes/${view.system}/${view.code}`);
+    const meter = await this.meter.view(req, res, view.system, view.code);
+    const shown = meter.allowed ? view : CodeViewMeter.gate(view);
     res.render('codes/show', {
       title: `${view.systemName} ${view.display}`,
-      code: view,
+      code: shown,
+      // Past the limit the page is a sign-up prompt: not for search engines.
+      gated: !meter.allowed,
+      noindex: !meter.allowed,
+      meter,
+      signUpPath: `/register?next=${encodeURIComponent(`/codes/${view.system}/${view.code}`)}`,
+      signInPath: `/login?next=${encodeURIComponent(`/codes/${view.system}/${view.code}`)}`,
       jobs: await this.openJobs(view),
-      jsonLd: serializeJsonLd(medicalCode(view)),
+      jsonLd: serializeJsonLd(medicalCode(shown)),
     });
   }
 

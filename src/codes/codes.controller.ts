@@ -1,9 +1,10 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Public } from '../auth/public.decorator';
 import { DomainError } from '../common/domain-error';
 import { CodeSystem } from './code-sections';
+import { CodeViewMeter } from './code-view-meter';
 import { CODE_SYSTEMS, CodeRef, CodeSearchResult, CodesService, CodeView } from './codes.service';
 import { CodeSearchDto } from './dto/code-search.dto';
 
@@ -11,7 +12,10 @@ import { CodeSearchDto } from './dto/code-search.dto';
 @ApiTags('codes')
 @Controller('api/codes')
 export class CodesController {
-  constructor(private readonly codes: CodesService) {}
+  constructor(
+    private readonly codes: CodesService,
+    private readonly meter: CodeViewMeter,
+  ) {}
 
   /** Codes by prefix ("E11"), exact code, or words (with misspellings); `system` and `billable` narrow it. */
   @Public()
@@ -21,19 +25,23 @@ export class CodesController {
     return this.codes.search({ q: q ?? '', system, billable, page: page ?? 1 });
   }
 
-  /** One code; 404 with the nearest codes for one the lists do not hold. */
+  /**
+   * One code; 404 with the nearest codes for one the lists do not hold.
+   * Metered like the pages: past the limit, `gated: true` and no descriptions.
+   */
   @Public()
   @Get(':system/:code')
   async show(
     @Param('system') system: string,
     @Param('code') code: string,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CodeView | { statusCode: 404; message: string; suggestions: CodeRef[] }> {
     if (!CODE_SYSTEMS.includes(system as CodeSystem)) {
       throw new DomainError('not_found', `There is no code set "${system}". Use one of: ${CODE_SYSTEMS.join(', ')}.`);
     }
     const view = await this.codes.lookup(system as CodeSystem, code);
-    if (view) return view;
+    if (view) return (await this.meter.view(req, res, view.system, view.code)).allowed ? view : CodeViewMeter.gate(view);
     res.status(404);
     return { statusCode: 404, message: `${code} is not a code of ${system}.`, suggestions: await this.codes.nearest(system as CodeSystem, code) };
   }

@@ -142,6 +142,20 @@ export class Env {
   @Max(1000)
   ALERT_INSTANT_DAILY_CAP = 5;
 
+  /** Code pages a signed-out visitor sees in full per rolling 24 hours (then a sign-up prompt). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  CODE_VIEWS_SIGNED_OUT = 3;
+
+  /** Code pages a signed-in coder sees in full per rolling 24 hours; employers and admins are not metered. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  CODE_VIEWS_MEMBER = 30;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
