@@ -1,8 +1,9 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/public.decorator';
 import { DomainError } from '../common/domain-error';
+import { KeptJson } from '../common/kept-json';
 import { CodeSystem } from './code-sections';
 import { CodeViewMeter } from './code-view-meter';
 import { CODE_SYSTEMS, CodeRef, CodeSearchResult, CodesService, CodeView } from './codes.service';
@@ -12,6 +13,9 @@ import { CodeSearchDto } from './dto/code-search.dto';
 @ApiTags('codes')
 @Controller('api/codes')
 export class CodesController {
+  /** CodesService keeps its answers. */
+  private readonly json = new KeptJson<CodeSearchResult>();
+
   constructor(
     private readonly codes: CodesService,
     private readonly meter: CodeViewMeter,
@@ -21,8 +25,9 @@ export class CodesController {
   @Public()
   @Get()
   @ApiOkResponse({ description: '{total, page, pageCount, hits: [{system, code, display, description, billable}], corrected}' })
-  search(@Query() { q, system, billable, page }: CodeSearchDto): Promise<CodeSearchResult> {
-    return this.codes.search({ q: q ?? '', system, billable, page: page ?? 1 });
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  async search(@Query() { q, system, billable, page }: CodeSearchDto): Promise<string> {
+    return this.json.of(await this.codes.search({ q: q ?? '', system, billable, page: page ?? 1 }));
   }
 
   /**

@@ -2,6 +2,7 @@ import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator';
 import { DomainError } from '../common/domain-error';
+import { KeptJson } from '../common/kept-json';
 import { Env } from '../config/env';
 import { EMPLOYMENT_TYPES, WORKPLACES } from '../jobs/job.entity';
 import { toJobSearchApiResult } from './job-search-api';
@@ -16,8 +17,8 @@ const many = { required: false, isArray: true, type: String };
 @ApiTags('search')
 @Controller('api/jobs')
 export class JobSearchController {
-  /** A kept answer comes back as the same object (see JobSearchService): each is turned into JSON once. */
-  private readonly bodies = new WeakMap<JobSearchResult, string>();
+  /** JobSearchService keeps its answers. */
+  private readonly json = new KeptJson<JobSearchResult>((result) => toJobSearchApiResult(result, this.env.appUrl));
 
   constructor(
     private readonly search: JobSearchService,
@@ -56,11 +57,6 @@ export class JobSearchController {
         page: [`Use a page up to ${Math.ceil(MAX_RESULT_WINDOW / result.perPage)} at ${result.perPage} per page.`],
       });
     }
-    let body = this.bodies.get(result);
-    if (body === undefined) {
-      body = JSON.stringify(toJobSearchApiResult(result, this.env.appUrl));
-      this.bodies.set(result, body);
-    }
-    return body;
+    return this.json.of(result);
   }
 }
