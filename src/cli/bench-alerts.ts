@@ -1,8 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -14,14 +12,13 @@ import { AppModule } from '../app.module';
 import { loadEnv, validateEnv } from '../config/env';
 import { openDataSource } from '../database/data-source';
 import { withDatabase } from '../database/database-url';
-import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { migrate } from '../database/migrate';
 import { QueueService } from '../queue/queue.service';
 import { loadReferenceData } from '../taxonomy/reference-data';
 import { AlertBenchSize, publishJobs, seedAlerts, seedOrganizations } from './bench/alerts/alert-bench-data';
 import { renderAlertReport } from './bench/alerts/alert-bench-report';
 import { startSmtpSink } from './bench/alerts/smtp-sink-process';
-import { Cleanups, runBenchmark, say, UsageError } from './bench/bench-cli';
+import { benchDatabaseServer, Cleanups, runBenchmark, say, UsageError, wholeNumber } from './bench/bench-cli';
 
 /**
  * `npm run bench:alerts -- --alerts 100000 --jobs 1000`: the job alert
@@ -51,12 +48,6 @@ const OPTIONS = {
   messages: { type: 'string', default: '5000' },
   help: { type: 'boolean', default: false },
 } as const;
-
-function wholeNumber(name: string, text: string, max: number): number {
-  const value = /^\d[\d_]*$/.test(text) ? Number(text.replace(/_/g, '')) : NaN;
-  if (!Number.isSafeInteger(value) || value < 1 || value > max) throw new UsageError(`--${name} must be a whole number from 1 to ${max}, not "${text}".`);
-  return value;
-}
 
 function parseOptions(argv: string[]): (AlertBenchSize & { messages: number }) | undefined {
   let values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS }>>['values'];
@@ -137,24 +128,15 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (!options) return void process.stdout.write(USAGE);
   const idleLoad = loadavg()[0];
-  const env = loadEnv();
-  const benchDir = resolve(env.DATA_DIR, 'bench');
-  mkdirSync(benchDir, { recursive: true });
-
-  let serverUrl = env.DATABASE_URL;
-  if (!serverUrl) {
-    const embedded = await startEmbeddedPostgres({ dataDir: benchDir, database: 'postgres', log: say });
-    cleanups.push(() => embedded.stop());
-    serverUrl = embedded.url;
-  }
-  const url = await freshDatabase(serverUrl, options);
+  const database = await benchDatabaseServer(loadEnv(), cleanups);
+  const url = await freshDatabase(database.url, options);
   const sink = await startSmtpSink();
   cleanups.push(() => sink.stop());
 
   // As production runs: Postgres search, the mail server given, warnings only.
   const appEnv = validateEnv({
     NODE_ENV: 'production',
-    DATA_DIR: benchDir,
+    DATA_DIR: database.dir,
     JWT_SECRET: randomBytes(32).toString('hex'),
     APP_URL: 'https://jobs.careercenter.example',
     SMTP_URL: sink.url,

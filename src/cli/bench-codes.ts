@@ -1,20 +1,17 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { CodeImportService } from '../codes/code-import.service';
 import { loadEnv } from '../config/env';
 import { openDataSource } from '../database/data-source';
 import { withDatabase } from '../database/database-url';
-import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { migrate } from '../database/migrate';
 import { loadReferenceData } from '../taxonomy/reference-data';
 import { startAppServer } from './bench/app-server';
-import { Cleanups, runBenchmark, say, UsageError } from './bench/bench-cli';
-import { processTreeCpuSeconds } from './bench/cpu-time';
+import { benchDatabaseServer, Cleanups, runBenchmark, say, serverCpuSeconds, UsageError, wholeNumber } from './bench/bench-cli';
 import { AnswerCheck, jsonTotal, LoadOptions, Measurement, measure, okPage } from './bench/load-test';
 import { startProgress } from './run-task';
 
@@ -68,12 +65,6 @@ const OPTIONS = {
   connections: { type: 'string', default: '10' },
   help: { type: 'boolean', default: false },
 } as const;
-
-function wholeNumber(name: string, text: string, max: number): number {
-  const value = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(value) || value < 1 || value > max) throw new UsageError(`--${name} must be a whole number from 1 to ${max}, not "${text}".`);
-  return value;
-}
 
 function parseOptions(argv: string[]): LoadOptions | undefined {
   let values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS }>>['values'];
@@ -143,27 +134,12 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (!options) return void process.stdout.write(USAGE);
   const idleLoad = loadavg()[0];
-  const env = loadEnv();
-  const benchDir = resolve(env.DATA_DIR, 'bench');
-  mkdirSync(benchDir, { recursive: true });
-
-  let serverUrl = env.DATABASE_URL;
-  let postmasterPid: number | undefined;
-  if (!serverUrl) {
-    const embedded = await startEmbeddedPostgres({ dataDir: benchDir, database: 'postgres', log: say });
-    cleanups.push(() => embedded.stop());
-    serverUrl = embedded.url;
-    postmasterPid = Number.parseInt(readFileSync(join(benchDir, 'postgres', 'postmaster.pid'), 'utf8'), 10);
-  }
-  const url = await prepareDatabase(serverUrl);
+  const database = await benchDatabaseServer(loadEnv(), cleanups);
+  const url = await prepareDatabase(database.url);
   say('Starting the app…');
-  const server = await startAppServer(url, benchDir, join(benchDir, 'app-codes.log'));
+  const server = await startAppServer(url, database.dir, join(database.dir, 'app-codes.log'));
   cleanups.push(() => server.stop());
-  const cpu = () => {
-    const app = processTreeCpuSeconds(server.pid);
-    const database = postmasterPid === undefined ? undefined : processTreeCpuSeconds(postmasterPid);
-    return app === undefined || database === undefined ? undefined : app + database;
-  };
+  const cpu = serverCpuSeconds(server.pid, database);
 
   // A fresh process runs its first requests slowly (compiling, filling pools): warm it on lookups not measured.
   say('Warming up…');

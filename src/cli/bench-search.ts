@@ -1,19 +1,16 @@
 import 'reflect-metadata';
-import { mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { loadEnv } from '../config/env';
-import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { BenchServer, startAppServer } from './bench/app-server';
 import { startBaselineServer } from './bench/baseline-server';
 import { prepareDataset } from './bench/bench-dataset';
-import { processTreeCpuSeconds } from './bench/cpu-time';
 import { jsonTotal, LoadOptions, measure, measureAlone } from './bench/load-test';
 import { QUERY_CLASSES } from './bench/query-mix';
 import { ClassResult, renderReport } from './bench/report';
-import { Cleanups, runBenchmark, say, UsageError } from './bench/bench-cli';
+import { benchDatabaseServer, Cleanups, runBenchmark, say, serverCpuSeconds, UsageError, wholeNumber } from './bench/bench-cli';
 
 /**
  * `npm run bench:search -- --jobs 100000`: the job search benchmark.
@@ -47,13 +44,6 @@ interface BenchOptions extends LoadOptions {
   baseline: 'load' | 'alone';
 }
 
-function positiveInteger(name: string, text: string, max = Number.MAX_SAFE_INTEGER): number {
-  const match = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.replace(/_/g, ''));
-  const value = match ? Number(match[1]) * { '': 1, k: 1e3, m: 1e6 }[match[2].toLowerCase() as '' | 'k' | 'm'] : NaN;
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new UsageError(`--${name} must be a whole number from 1 to ${max}, not "${text}".`);
-  return value;
-}
-
 const OPTIONS = {
   jobs: { type: 'string', default: '100000' },
   seed: { type: 'string', default: '1' },
@@ -75,11 +65,11 @@ function parseOptions(argv: string[]): BenchOptions | undefined {
   if (values.baseline !== 'load' && values.baseline !== 'alone') throw new UsageError(`--baseline must be load or alone, not "${values.baseline}".`);
   return {
     baseline: values.baseline,
-    jobs: positiveInteger('jobs', values.jobs, 100_000_000),
+    jobs: wholeNumber('jobs', values.jobs, 100_000_000),
     // The seed names a database, and the generator reads it as 32 bits.
-    seed: positiveInteger('seed', values.seed, 2 ** 31 - 1),
-    durationSeconds: positiveInteger('duration', values.duration, 3600),
-    connections: positiveInteger('connections', values.connections, 1000),
+    seed: wholeNumber('seed', values.seed, 2 ** 31 - 1),
+    durationSeconds: wholeNumber('duration', values.duration, 3600),
+    connections: wholeNumber('connections', values.connections, 1000),
     cores: availableParallelism(),
     reload: values.reload,
   };
@@ -102,25 +92,13 @@ async function main(): Promise<void> {
   if (!options) return void process.stdout.write(USAGE);
   // Whatever else keeps the cores busy shows in the figures: say how busy they were before the run.
   const idleLoad = loadavg()[0];
-  const env = loadEnv();
-  const benchDir = resolve(env.DATA_DIR, 'bench');
-  mkdirSync(benchDir, { recursive: true });
-
-  let serverUrl = env.DATABASE_URL;
-  let postmasterPid: number | undefined;
-  if (!serverUrl) {
-    const embedded = await startEmbeddedPostgres({ dataDir: benchDir, database: 'postgres', log: say });
-    cleanups.push(() => embedded.stop());
-    serverUrl = embedded.url;
-    // Line 1 of the cluster's lock file.
-    postmasterPid = Number.parseInt(readFileSync(join(benchDir, 'postgres', 'postmaster.pid'), 'utf8'), 10);
-  }
-  const dataset = await prepareDataset(serverUrl, { jobs: options.jobs, seed: options.seed }, { reload: options.reload }, say);
+  const database = await benchDatabaseServer(loadEnv(), cleanups);
+  const dataset = await prepareDataset(database.url, { jobs: options.jobs, seed: options.seed }, { reload: options.reload }, say);
 
   say('Starting the app and the baseline…');
-  const logFile = join(benchDir, 'app.log');
+  const logFile = join(database.dir, 'app.log');
   const servers: Record<'postgres' | 'baseline', BenchServer> = {
-    postgres: await startAppServer(dataset.url, benchDir, logFile),
+    postgres: await startAppServer(dataset.url, database.dir, logFile),
     baseline: await startBaselineServer(dataset.url),
   };
   cleanups.push(
@@ -128,22 +106,16 @@ async function main(): Promise<void> {
     () => servers.baseline.stop(),
   );
 
-  // The CPU a server and the database use between two readings (a DATABASE_URL server's processes are not ours to read).
-  const cpuOf = (server: BenchServer) => () => {
-    const app = processTreeCpuSeconds(server.pid);
-    const database = postmasterPid === undefined ? undefined : processTreeCpuSeconds(postmasterPid);
-    return app === undefined || database === undefined ? undefined : app + database;
-  };
   const results: ClassResult[] = [];
   // One server under load at a time: with two cores, running both would measure each against the other.
   for (const { name, paths } of QUERY_CLASSES) {
     say(`${name}: measuring the app…`);
-    const postgres = await measure(servers.postgres.baseUrl, paths, jsonTotal('postgres'), options, cpuOf(servers.postgres));
+    const postgres = await measure(servers.postgres.baseUrl, paths, jsonTotal('postgres'), options, serverCpuSeconds(servers.postgres.pid, database));
     say(`${name}: measuring the baseline…`);
     const baseline =
       options.baseline === 'alone'
         ? await measureAlone(servers.baseline.baseUrl, paths, jsonTotal('baseline'))
-        : await measure(servers.baseline.baseUrl, paths, jsonTotal('baseline'), options, cpuOf(servers.baseline));
+        : await measure(servers.baseline.baseUrl, paths, jsonTotal('baseline'), options, serverCpuSeconds(servers.baseline.pid, database));
     say(`${name}: p95 ${postgres.p95.toFixed(1)} ms (postgres), ${baseline.p95.toFixed(1)} ms (baseline).`);
     results.push({ queryClass: name, postgres, baseline });
   }

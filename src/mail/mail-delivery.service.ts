@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { groupBy } from '../common/group-by';
 import { Env } from '../config/env';
 import { QueueService } from '../queue/queue.service';
 import { Email } from './email.entity';
@@ -185,7 +186,7 @@ export class MailDeliveryService implements OnModuleInit {
   /** Each email as it goes now: stored, or composed by its template's refresher (null: nothing to send). */
   private async compose(manager: EntityManager, emails: Email[]): Promise<Map<string, RenderedMail | null>> {
     const messages = new Map<string, RenderedMail | null>();
-    for (const [template, ofTemplate] of byTemplate(emails)) {
+    for (const [template, ofTemplate] of groupBy(emails, (e) => e.template)) {
       const refresher = this.refreshers.get(template);
       if (refresher) {
         const composed = await refresher.refresh(manager, ofTemplate);
@@ -199,7 +200,7 @@ export class MailDeliveryService implements OnModuleInit {
 
   private async markSent(manager: EntityManager, sent: Email[], messages: Map<string, RenderedMail | null>): Promise<void> {
     if (!sent.length) return;
-    for (const [template, ofTemplate] of byTemplate(sent)) await this.refreshers.get(template)?.delivered(manager, ofTemplate);
+    for (const [template, ofTemplate] of groupBy(sent, (e) => e.template)) await this.refreshers.get(template)?.delivered(manager, ofTemplate);
     await manager.query(
       `UPDATE emails e SET status = 'sent', subject = v.subject, sent_at = now(), attempts = e.attempts + 1, last_error = NULL, html = NULL, text = NULL
        FROM unnest($1::uuid[], $2::text[]) AS v(id, subject) WHERE e.id = v.id`,
@@ -216,7 +217,7 @@ export class MailDeliveryService implements OnModuleInit {
       [failures.map((f) => f.email.id), failures.map((f) => errorText(f.error)), failures.map((f) => f.final)],
     );
     const final = failures.filter((f) => f.final).map((f) => f.email);
-    for (const [template, ofTemplate] of byTemplate(final)) {
+    for (const [template, ofTemplate] of groupBy(final, (e) => e.template)) {
       await this.refreshers.get(template)?.failed(
         manager,
         ofTemplate.map((e) => e.id),
@@ -246,11 +247,4 @@ export class MailDeliveryService implements OnModuleInit {
       this.logger.error({ emailId, error: errorText(fate.error) }, 'email delivery failed for good; no retries left');
     } else if (fate.status === 'failed for now') this.logger.warn({ emailId, error: errorText(fate.error) }, 'email delivery failed; it will be retried');
   }
-}
-
-/** Emails grouped by template, in the order given. */
-function byTemplate(emails: readonly Email[]): Map<string, Email[]> {
-  const groups = new Map<string, Email[]>();
-  for (const email of emails) groups.set(email.template, [...(groups.get(email.template) ?? []), email]);
-  return groups;
 }

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
+import { groupBy } from '../../common/group-by';
 import { Env } from '../../config/env';
 import { Email } from '../../mail/email.entity';
 import { MailRefresher, MailRefreshers } from '../../mail/mail-refreshers';
@@ -87,8 +88,7 @@ export class AlertEmails implements MailRefresher, OnModuleInit {
        WHERE email_id = ANY ($1::uuid[]) AND status = 'queued' ORDER BY alert_id, job_id FOR UPDATE`,
       [emails.map((e) => e.id)],
     );
-    const jobsOf = new Map<string, typeof listed>();
-    for (const row of listed) jobsOf.set(row.emailId, [...(jobsOf.get(row.emailId) ?? []), row]);
+    const jobsOf = groupBy(listed, (row) => row.emailId);
     const recipients = new Map((await loadRecipients(manager, [...new Set(listed.map((l) => l.alertId))])).map((r) => [r.id, r]));
     // An address changed since (a member's new email) gets the next email, not this one.
     const mailable = emails.filter((email) => {

@@ -1,4 +1,8 @@
-import { ConfigError } from '../../config/env';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ConfigError, Env } from '../../config/env';
+import { startEmbeddedPostgres } from '../../database/embedded-postgres';
+import { processTreeCpuSeconds } from './cpu-time';
 
 /** Progress and messages go to stderr, so `--silent > figures.md` keeps only the figures. */
 export const say = (message: string) => process.stderr.write(`${message}\n`);
@@ -38,4 +42,41 @@ export function runBenchmark(name: string, cleanups: Cleanups, main: () => Promi
     await cleanups.run();
     process.exit(1);
   });
+}
+
+/** A whole number option (`_` separators, k and m suffixes), from 1 to `max`. */
+export function wholeNumber(name: string, text: string, max = Number.MAX_SAFE_INTEGER): number {
+  const match = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.replace(/_/g, ''));
+  const value = match ? Number(match[1]) * { '': 1, k: 1e3, m: 1e6 }[match[2].toLowerCase() as '' | 'k' | 'm'] : NaN;
+  if (!Number.isInteger(value) || value < 1 || value > max) throw new UsageError(`--${name} must be a whole number from 1 to ${max}, not "${text}".`);
+  return value;
+}
+
+export interface BenchDatabaseServer {
+  /** The server's URL: DATABASE_URL's, or the embedded Postgres under DATA_DIR/bench. */
+  url: string;
+  /** DATA_DIR/bench: benchmark data and logs. */
+  dir: string;
+  /** The embedded server's postmaster; undefined on DATABASE_URL's server (its processes are not ours to read). */
+  postmasterPid?: number;
+}
+
+/** The database server benchmarks run on, started (and stopped by `cleanups`) when embedded. */
+export async function benchDatabaseServer(env: Env, cleanups: Cleanups): Promise<BenchDatabaseServer> {
+  const dir = resolve(env.DATA_DIR, 'bench');
+  mkdirSync(dir, { recursive: true });
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, dir };
+  const embedded = await startEmbeddedPostgres({ dataDir: dir, database: 'postgres', log: say });
+  cleanups.push(() => embedded.stop());
+  // Line 1 of the cluster's lock file.
+  return { url: embedded.url, dir, postmasterPid: Number.parseInt(readFileSync(join(dir, 'postgres', 'postmaster.pid'), 'utf8'), 10) };
+}
+
+/** CPU seconds a server under test and the database have used so far; undefined where they cannot be read. */
+export function serverCpuSeconds(serverPid: number, database: BenchDatabaseServer): () => number | undefined {
+  return () => {
+    const server = processTreeCpuSeconds(serverPid);
+    const postgres = database.postmasterPid === undefined ? undefined : processTreeCpuSeconds(database.postmasterPid);
+    return server === undefined || postgres === undefined ? undefined : server + postgres;
+  };
 }
