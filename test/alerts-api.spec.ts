@@ -25,7 +25,13 @@ describe('job alerts over the API', () => {
   const client = () => api(t.baseUrl);
   const coder = () => signUp(t.baseUrl, 'candidate', t.dataSource);
   const create = (who: SignedUp, body: Record<string, unknown>) => client().post('/api/alerts', body, who.token);
-  const row = async (id: string) => ((await t.dataSource.query(`SELECT * FROM alerts WHERE id = $1`, [id])) as any[])[0];
+  const row = async (id: string) =>
+    (
+      (await t.dataSource.query(
+        `SELECT a.*, s.next_digest_at, s.digest_since, s.last_digest_at FROM alerts a JOIN alert_schedules s ON s.alert_id = a.id WHERE a.id = $1`,
+        [id],
+      )) as any[]
+    )[0];
 
   describe('POST /api/alerts', () => {
     it('saves the search as the search page builds it, confirmed at once, with a name made from its filters', async () => {

@@ -3,7 +3,7 @@ import { AlertEmails } from '../src/alerts/engine/alert-emails';
 import { AlertMatcher } from '../src/alerts/engine/alert-matcher';
 import { Clock } from '../src/common/clock';
 import { Job } from '../src/jobs/job.entity';
-import { alertEmailsTo, deliveriesOf, insertAlert } from './support/alert-fixtures';
+import { alertEmailsTo, deliveriesOf, insertAlert, scheduleOf } from './support/alert-fixtures';
 import { eventually } from './support/eventually';
 import { insertJob, signUp } from './support/factories';
 import { uniqueEmail } from './support/http';
@@ -41,7 +41,7 @@ describe('alert digests', () => {
   const clockAt = (date: Date) => jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(date);
   const receivedBy = (address: string) => smtp.messages.filter((m) => m.to.includes(address));
   const alertRow = (id: string): Promise<{ last_digest_at: Date | null; next_digest_at: Date | null }> =>
-    t.dataSource.query(`SELECT last_digest_at, next_digest_at FROM alerts WHERE id = $1`, [id]).then((rows: never[]) => rows[0]);
+    t.dataSource.query(`SELECT last_digest_at, next_digest_at FROM alert_schedules WHERE alert_id = $1`, [id]).then((rows: never[]) => rows[0]);
   const close = (job: Job) => t.dataSource.query(`UPDATE jobs SET status = 'closed', closed_at = now(), close_reason = 'filled' WHERE id = $1`, [job.id]);
   /** Published jobs titled `title 1`, `title 2`… one minute apart, matched to the alerts. */
   const publish = async (title: string, count = 1): Promise<Job[]> => {
@@ -69,7 +69,7 @@ describe('alert digests', () => {
     clockAt(TUESDAY_10AM);
     const guest = uniqueEmail('daily');
     const alert = await insertAlert(t, { guestEmail: guest }, { name: 'Arthroscopy', frequency: 'daily', params: { q: 'arthroscopy' } });
-    expect(alert.nextDigestAt).toEqual(WEDNESDAY_7AM);
+    expect((await scheduleOf(t, alert.id)).nextDigestAt).toEqual(WEDNESDAY_7AM);
     const jobs = await publish('Arthroscopy coder', 22);
     await close(jobs[21]);
 
@@ -106,7 +106,7 @@ describe('alert digests', () => {
     const guest = uniqueEmail('weekly');
     const alert = await insertAlert(t, { guestEmail: guest }, { name: 'Sialendoscopy', frequency: 'weekly', params: { q: 'sialendoscopy' } });
     const monday = new Date('2026-12-07T12:00:00Z');
-    expect(alert.nextDigestAt).toEqual(monday);
+    expect((await scheduleOf(t, alert.id)).nextDigestAt).toEqual(monday);
     await publish('Sialendoscopy coder');
 
     clockAt(new Date('2026-12-06T12:00:00Z'));
@@ -120,6 +120,19 @@ describe('alert digests', () => {
     expect(listedTitles(mail)).toEqual(['Sialendoscopy coder 1']);
     expect(mail.text).toContain('as a weekly summary.');
     expect(await alertRow(alert.id)).toEqual({ last_digest_at: monday, next_digest_at: new Date('2026-12-14T12:00:00Z') });
+  });
+
+  it('sends nothing to an unsubscribed alert and clears its schedule', async () => {
+    clockAt(TUESDAY_10AM);
+    const guest = uniqueEmail('stopped');
+    const alert = await insertAlert(t, { guestEmail: guest }, { frequency: 'daily', params: { q: 'tympanostomy' } });
+    await publish('Tympanostomy coder');
+    await t.dataSource.query(`UPDATE alerts SET unsubscribed_at = $2 WHERE id = $1`, [alert.id, TUESDAY_10AM]);
+
+    clockAt(WEDNESDAY_7AM);
+    await digests.runDue();
+    expect(await alertEmailsTo(t, guest)).toEqual([]);
+    expect(await scheduleOf(t, alert.id)).toMatchObject({ nextDigestAt: null, digestSince: TUESDAY_10AM, lastDigestAt: null });
   });
 
   it('leaves out a job that closes between the digest and its sending, and sends nothing when all of them closed', async () => {

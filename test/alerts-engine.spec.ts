@@ -134,7 +134,7 @@ describe('instant job alerts', () => {
       async () => receivedBy(guest).length,
       (n) => n === 2,
     );
-    const [{ next_digest_at: due }] = await t.dataSource.query(`SELECT next_digest_at FROM alerts WHERE id = $1`, [alert.id]);
+    const [{ next_digest_at: due }] = await t.dataSource.query(`SELECT next_digest_at FROM alert_schedules WHERE alert_id = $1`, [alert.id]);
     // The next 7:00 in New York.
     expect(due.getTime()).toBeGreaterThan(Date.now());
     expect(due.getTime() - Date.now()).toBeLessThanOrEqual(86400_000);
@@ -146,9 +146,10 @@ describe('instant job alerts', () => {
     expect(digest.subject).toBe('1 new job for your alert “Coding jobs” since yesterday');
     expect(digest.text).toContain("after the day's limit of instant emails was reached");
     expect(digest.text).toContain('* Lymphoma coder\n');
-    const [{ next_digest_at: next, digest_since: since }] = await t.dataSource.query(`SELECT next_digest_at, digest_since FROM alerts WHERE id = $1`, [
-      alert.id,
-    ]);
+    const [{ next_digest_at: next, digest_since: since }] = await t.dataSource.query(
+      `SELECT next_digest_at, digest_since FROM alert_schedules WHERE alert_id = $1`,
+      [alert.id],
+    );
     expect({ next, since }).toEqual({ next: null, since: null });
     expect(await deliveriesOf(t, alert.id)).toHaveLength(3);
   });
@@ -165,5 +166,22 @@ describe('instant job alerts', () => {
     expect(mail.parsed.headers.has('bcc')).toBe(false);
     expect(header(mail, 'List-Unsubscribe')).not.toMatch(/%0D|%0A/);
     expect(receivedBy('intruder@example.test')).toEqual([]);
+  });
+
+  it('forgets the deliveries of a deleted job and the email of a deleted email row', async () => {
+    const guest = uniqueEmail('forget');
+    const alert = await insertAlert(t, { guestEmail: guest }, { params: { q: 'myringotomy' } });
+    const [kept, deleted] = [
+      await createJob(t.baseUrl, employer.token, { publish: true, title: 'Myringotomy coder' }),
+      await createJob(t.baseUrl, employer.token, { publish: true, title: 'Myringotomy auditor' }),
+    ];
+    const rows = await eventually(
+      () => deliveriesOf(t, alert.id),
+      (r) => r.length === 2 && r.every((d) => d.status === 'sent'),
+    );
+
+    await t.dataSource.query(`DELETE FROM jobs WHERE id = $1`, [deleted.id]);
+    await t.dataSource.query(`DELETE FROM emails WHERE id = $1`, [rows.find((d) => d.job_id === kept.id)!.email_id]);
+    expect(await deliveriesOf(t, alert.id)).toEqual([{ job_id: kept.id, status: 'sent', email_id: null }]);
   });
 });

@@ -164,7 +164,8 @@ describe('alerts and the search page agree', () => {
           // Instant alerts are matched as the jobs are published; daily ones when their digest is due, from before the oldest job.
           await matcher.match(jobs.map((job) => job.id));
           await t.dataSource.query(
-            `UPDATE alerts SET digest_since = now() - interval '90 days', next_digest_at = now() - interval '1 minute' WHERE frequency = 'daily'`,
+            `UPDATE alert_schedules s SET digest_since = now() - interval '90 days', next_digest_at = now() - interval '1 minute'
+             FROM alerts a WHERE a.id = s.alert_id AND a.frequency = 'daily'`,
           );
           await digests.runDue();
 

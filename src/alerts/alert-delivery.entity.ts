@@ -1,6 +1,4 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Job } from '../jobs/job.entity';
-import { Email } from '../mail/email.entity';
 import { Alert } from './alert.entity';
 
 export const ALERT_DELIVERY_STATUSES = ['queued', 'sent', 'skipped'] as const;
@@ -13,7 +11,10 @@ export type AlertDeliveryStatus = (typeof ALERT_DELIVERY_STATUSES)[number];
 
 /**
  * One job in one alert's email, written with the email: the primary key
- * (alert, job) makes a job go to an alert at most once.
+ * (alert, job) makes a job go to an alert at most once. The job and the
+ * email are referenced without foreign keys (see the
+ * alert-delivery-references migration); deleting either is handled by a
+ * trigger.
  */
 @Entity('alert_deliveries')
 @Check('alert_deliveries_status_check', `status IN ('queued', 'sent', 'skipped')`)
@@ -29,20 +30,12 @@ export class AlertDelivery {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'alert_deliveries_pkey' })
   jobId: string;
 
-  @ManyToOne(() => Job, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'job_id', foreignKeyConstraintName: 'alert_deliveries_job_id_fkey' })
-  job?: Job;
-
   @Column({ type: 'varchar', length: 8, default: 'queued' })
   status: AlertDeliveryStatus;
 
   @Index('alert_deliveries_email_id_idx')
   @Column({ type: 'uuid', nullable: true })
   emailId: string | null;
-
-  @ManyToOne(() => Email, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'email_id', foreignKeyConstraintName: 'alert_deliveries_email_id_fkey' })
-  email?: Email;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -21,7 +21,6 @@ export const ANY_KEY = '*';
 @Check('alerts_owner_check', `(user_id IS NULL) <> (guest_email IS NULL)`)
 @Index('alerts_instant_match_keys_idx', { synchronize: false })
 @Index('alerts_instant_tsquery_idx', { synchronize: false })
-@Index('alerts_next_digest_at_idx', { synchronize: false })
 export class Alert {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'alerts_pkey' })
   id: string;
@@ -106,22 +105,6 @@ export class Alert {
 
   @Column({ type: 'timestamptz', nullable: true })
   unsubscribedAt: Date | null;
-
-  /** When the last digest was sent. */
-  @Column({ type: 'timestamptz', nullable: true })
-  lastDigestAt: Date | null;
-
-  /**
-   * The next digest holds matching jobs published after this (that no email
-   * has listed yet); null when no digest is owed: an instant alert with no
-   * job held back past its daily cap.
-   */
-  @Column({ type: 'timestamptz', nullable: true })
-  digestSince: Date | null;
-
-  /** When the next digest is due (null for an instant alert with nothing rolled over). */
-  @Column({ type: 'timestamptz', nullable: true })
-  nextDigestAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

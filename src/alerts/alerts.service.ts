@@ -12,7 +12,8 @@ import { inAlertTerms, searchParamsOf } from './alert-filters';
 import { cleanAlertName, defaultAlertName, MAX_ALERT_NAME_LENGTH } from './alert-name';
 import { AlertSearch, AlertSearchFields } from './alert-search';
 import { Alert, AlertFrequency } from './alert.entity';
-import { digestStart, isKnownTimeZone, nextDigestAt } from './digest-schedule';
+import { AlertSchedule } from './alert-schedule.entity';
+import { digestStart, firstSchedule, isKnownTimeZone, nextDigestAt } from './digest-schedule';
 
 /** Whose alerts: a member's (by account) or a guest's (by lower-cased address). */
 export type AlertOwner = { userId: string } | { guestEmail: string };
@@ -101,11 +102,10 @@ export class AlertsService {
         confirmedAt: 'userId' in owner ? now : null,
         pausedAt: null,
         unsubscribedAt: null,
-        lastDigestAt: null,
-        nextDigestAt: nextDigestAt(input.frequency, timeZone, this.env.ALERT_DIGEST_HOUR, now),
-        digestSince: digestStart(input.frequency, null, now),
       });
-      return m.save(alert);
+      const saved = await m.save(alert);
+      await m.insert(AlertSchedule, { alertId: saved.id, lastDigestAt: null, ...firstSchedule(input.frequency, timeZone, this.env.ALERT_DIGEST_HOUR, now) });
+      return saved;
     };
     return manager ? create(manager) : this.dataSource.transaction(create);
   }
@@ -127,16 +127,17 @@ export class AlertsService {
     return this.dataSource.transaction(async (manager) => {
       const alert = isUUID(id) ? await manager.findOne(Alert, { where: { id, ...ownerWhere(owner) }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!alert) throw notFound();
+      const schedule = await manager.findOneOrFail(AlertSchedule, { where: { alertId: alert.id }, lock: { mode: 'pessimistic_write' } });
       const searched =
         changes.query !== undefined || changes.filters !== undefined ? await this.searchFields(changedParams(alert.params, changes), name) : undefined;
       const now = this.clock.now();
-      const schedule = alert.frequency !== (changes.frequency ?? alert.frequency) || alert.timeZone !== (timeZone ?? alert.timeZone);
+      const rescheduled = alert.frequency !== (changes.frequency ?? alert.frequency) || alert.timeZone !== (timeZone ?? alert.timeZone);
       const resumed = changes.paused === false && (alert.pausedAt !== null || alert.unsubscribedAt !== null);
       if (searched) Object.assign(alert, searched.fields);
       if (changes.name !== undefined) alert.name = name || searched?.name || (await this.searchFields(alert.params, undefined)).name;
       if (changes.frequency) {
         alert.frequency = changes.frequency;
-        alert.digestSince = digestStart(alert.frequency, alert.digestSince, now);
+        schedule.digestSince = digestStart(alert.frequency, schedule.digestSince, now);
       }
       if (timeZone) alert.timeZone = timeZone;
       if (changes.paused === true) alert.pausedAt ??= now;
@@ -147,7 +148,8 @@ export class AlertsService {
         alert.unsubscribedAt = null;
       }
       // A resumed digest starts from its next slot rather than at once for the time it was off.
-      if (schedule || resumed) alert.nextDigestAt = nextDigestAt(alert.frequency, alert.timeZone, this.env.ALERT_DIGEST_HOUR, now);
+      if (rescheduled || resumed) schedule.nextDigestAt = nextDigestAt(alert.frequency, alert.timeZone, this.env.ALERT_DIGEST_HOUR, now);
+      await manager.save(schedule);
       return manager.save(alert);
     });
   }

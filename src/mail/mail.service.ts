@@ -91,10 +91,12 @@ export class MailService {
           records.map((r) => (r.headers ? JSON.stringify(r.headers) : null)),
         ],
       );
+      const jobs: MailSendJob[] = [];
       for (let i = 0; i < records.length; i += MAIL_BATCH_SIZE) {
         const ids = records.slice(i, i + MAIL_BATCH_SIZE).map((r) => r.id);
-        await this.queue.enqueue<MailSendJob>(MAIL_SEND_QUEUE, ids.length === 1 ? { emailId: ids[0] } : { emailIds: ids }, { manager: m });
+        jobs.push(ids.length === 1 ? { emailId: ids[0] } : { emailIds: ids });
       }
+      await this.queue.enqueueAll(MAIL_SEND_QUEUE, jobs, { manager: m });
     };
     await (manager ? write(manager) : this.dataSource.transaction(write));
   }

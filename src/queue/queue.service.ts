@@ -21,6 +21,8 @@ export interface QueueOptions {
    * instances do not run the same scheduled work twice.
    */
   cron?: string;
+  /** Jobs of a fetched batch run this many at a time (default 1: one after the other). */
+  concurrency?: number;
 }
 
 export interface EnqueueOptions {
@@ -113,44 +115,61 @@ export class QueueService implements OnApplicationBootstrap, OnApplicationShutdo
   async enqueue<T extends object>(queue: string, data: T, options: EnqueueOptions = {}): Promise<string | null> {
     if (!this.registrations.has(queue)) throw new Error(`Queue ${queue} has no registered handler`);
     await this.start();
-    const { manager } = options;
-    return this.boss.send(queue, data, {
-      startAfter: options.startAfter,
-      singletonKey: options.singletonKey,
-      // pg-boss runs its INSERT through our transaction's connection.
-      db: manager ? { executeSql: async (text, values) => ({ rows: await manager.query(text, values) }) } : undefined,
-    });
+    return this.boss.send(queue, data, { startAfter: options.startAfter, singletonKey: options.singletonKey, db: this.through(options.manager) });
+  }
+
+  /** Enqueues a job for each of `data` in one statement, in `manager`'s transaction when given. */
+  async enqueueAll<T extends object>(queue: string, data: T[], options: { manager?: EntityManager } = {}): Promise<void> {
+    if (!this.registrations.has(queue)) throw new Error(`Queue ${queue} has no registered handler`);
+    if (!data.length) return;
+    await this.start();
+    await this.boss.insert(
+      data.map((item) => ({ name: queue, data: item })),
+      { db: this.through(options.manager) },
+    );
+  }
+
+  /** pg-boss runs its INSERT through our transaction's connection. */
+  private through(manager: EntityManager | undefined): PgBoss.Db | undefined {
+    return manager ? { executeSql: async (text, values) => ({ rows: await manager.query(text, values) }) } : undefined;
   }
 
   async startWorkers(): Promise<void> {
     await this.start();
     if (this.working) return;
     this.working = true;
-    for (const [name, { handler }] of this.registrations) {
+    for (const [name, { handler, options }] of this.registrations) {
       // A worker waits a polling interval after each fetch, so it takes a batch each time; jobs
-      // in it run one by one, and a failure fails (and schedules a retry of) that job alone.
-      // pg-boss then completes only the jobs still active.
+      // in it run one by one (or `concurrency` at a time), and a failure fails (and schedules a
+      // retry of) that job alone. pg-boss then completes only the jobs still active.
       await this.boss.work<never>(name, { pollingIntervalSeconds: this.env.QUEUE_POLL_SECONDS, batchSize: QUEUE_BATCH_SIZE, includeMetadata: true }, (jobs) =>
-        this.track(this.runBatch(name, handler, jobs)),
+        this.track(this.runBatch(name, handler, jobs, options.concurrency ?? 1)),
       );
     }
   }
 
-  private async runBatch(name: string, handler: JobHandler<never>, jobs: PgBoss.JobWithMetadata<never>[]): Promise<void> {
-    for (const [index, job] of jobs.entries()) {
-      if (this.stopping) {
-        // The rest of the batch goes back to the queue now rather than holding shutdown up.
-        const message = 'the application stopped before this job ran; it will be retried';
-        await Promise.all(jobs.slice(index).map((waiting) => this.boss.fail(name, waiting.id, { message })));
-        return;
+  private async runBatch(name: string, handler: JobHandler<never>, jobs: PgBoss.JobWithMetadata<never>[], concurrency: number): Promise<void> {
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < jobs.length) {
+        if (this.stopping) {
+          // The rest of the batch goes back to the queue now rather than holding shutdown up.
+          const message = 'the application stopped before this job ran; it will be retried';
+          const waiting = jobs.slice(next);
+          next = jobs.length;
+          await Promise.all(waiting.map((job) => this.boss.fail(name, job.id, { message })));
+          return;
+        }
+        const job = jobs[next++];
+        try {
+          await handler(job.data, { id: job.id, retryCount: job.retryCount });
+        } catch (error) {
+          this.logger.warn({ queue: name, jobId: job.id, err: error }, 'job failed; it will be retried while retries remain');
+          await this.boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
+        }
       }
-      try {
-        await handler(job.data, { id: job.id, retryCount: job.retryCount });
-      } catch (error) {
-        this.logger.warn({ queue: name, jobId: job.id, err: error }, 'job failed; it will be retried while retries remain');
-        await this.boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
-      }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, lane));
   }
 
   private async track(batch: Promise<void>): Promise<void> {

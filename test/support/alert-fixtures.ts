@@ -1,6 +1,7 @@
 import { Alert, AlertFrequency } from '../../src/alerts/alert.entity';
 import { AlertSearch } from '../../src/alerts/alert-search';
-import { digestStart, nextDigestAt } from '../../src/alerts/digest-schedule';
+import { AlertSchedule } from '../../src/alerts/alert-schedule.entity';
+import { firstSchedule } from '../../src/alerts/digest-schedule';
 import { Clock } from '../../src/common/clock';
 import { JobSearchParams } from '../../src/search/job-search-query';
 import { JobSearchService } from '../../src/search/job-search.service';
@@ -32,7 +33,7 @@ export async function insertAlert(t: TestApp, owner: AlertOwner, options: AlertO
   const frequency = options.frequency ?? 'instant';
   const timeZone = options.timeZone ?? t.env.ALERT_DEFAULT_TIME_ZONE;
   const repo = t.dataSource.getRepository(Alert);
-  return repo.save(
+  const alert = await repo.save(
     repo.create({
       userId: null,
       guestEmail: null,
@@ -42,10 +43,17 @@ export async function insertAlert(t: TestApp, owner: AlertOwner, options: AlertO
       timeZone,
       ...fields,
       confirmedAt: options.confirmed === false ? null : now,
-      nextDigestAt: nextDigestAt(frequency, timeZone, t.env.ALERT_DIGEST_HOUR, now),
-      digestSince: digestStart(frequency, null, now),
     }),
   );
+  await t.dataSource
+    .getRepository(AlertSchedule)
+    .insert({ alertId: alert.id, lastDigestAt: null, ...firstSchedule(frequency, timeZone, t.env.ALERT_DIGEST_HOUR, now) });
+  return alert;
+}
+
+/** An alert's digest schedule as stored. */
+export async function scheduleOf(t: TestApp, alertId: string): Promise<AlertSchedule> {
+  return t.dataSource.getRepository(AlertSchedule).findOneByOrFail({ alertId });
 }
 
 /** A coder whose address is verified, so their alerts may mail it. */

@@ -3,11 +3,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { Env } from '../../config/env';
 import { QueueService } from '../../queue/queue.service';
-import { nextDigestAt } from '../digest-schedule';
+import { digestSlotsAfter } from '../digest-schedule';
 import { AlertEmailItem, AlertEmails } from './alert-emails';
 import { AlertJob, AlertJobs } from './alert-jobs';
-import { ALERT_WANTS_DOC, matchDocsCtes } from './alert-match-sql';
-import { AlertRecipient, lockDueRecipients } from './alert-recipients';
+import { ALERT_WANTS_DOC, matchDocsCtes, splitIds } from './alert-match-sql';
+import { DueRecipient, lockDueRecipients } from './alert-recipients';
 
 export const ALERT_DIGEST_QUEUE = 'alerts.digest';
 
@@ -32,7 +32,8 @@ const DIGEST_OVERLAP_MS = 10 * 60_000;
  * checked, and each alert keeps its newest $3 not emailed before.
  */
 const DIGEST_JOBS = `
-  WITH due AS MATERIALIZED (SELECT * FROM alerts WHERE id = ANY ($1::uuid[]) AND digest_since IS NOT NULL),
+  WITH due AS MATERIALIZED (
+    SELECT a.*, s.digest_since FROM alerts a JOIN alert_schedules s ON s.alert_id = a.id WHERE a.id = ANY ($1::uuid[]) AND s.digest_since IS NOT NULL),
   ${matchDocsCtes('d.published_at >= (SELECT min(digest_since) FROM due)', 'SELECT tsquery FROM due')},
   doc_key AS (SELECT doc.job_id, k.key FROM doc CROSS JOIN LATERAL unnest(doc.keys) AS k(key)),
   met AS (
@@ -43,7 +44,7 @@ const DIGEST_JOBS = `
     FROM met JOIN due a ON a.id = met.alert_id JOIN doc ON doc.job_id = met.job_id
     WHERE doc.published_at >= a.digest_since AND ${ALERT_WANTS_DOC}
   )
-  SELECT alert_id AS "alertId", array_agg(job_id ORDER BY rank) AS "jobIds" FROM ranked WHERE rank <= $3 GROUP BY alert_id`;
+  SELECT alert_id AS "alertId", string_agg(job_id::text, ' ' ORDER BY rank) AS "jobList" FROM ranked WHERE rank <= $3 GROUP BY alert_id`;
 
 /** A run takes no new batch after this long; the next tick (every five minutes) goes on where it stopped. */
 const RUN_BUDGET_MS = 4 * 60_000;
@@ -113,14 +114,15 @@ export class AlertDigests implements OnModuleInit {
     // A paused, unconfirmed or unverified alert keeps its starting point (its jobs wait, subject to being open); its schedule moves on.
     const live = due.filter((alert) => alert.live);
     const listed = live.length
-      ? await manager.query<Array<{ alertId: string; jobIds: string[] }>>(DIGEST_JOBS, [live.map((alert) => alert.id), now, DIGEST_MAX_JOBS])
+      ? await manager.query<Array<{ alertId: string; jobList: string }>>(DIGEST_JOBS, [live.map((alert) => alert.id), now, DIGEST_MAX_JOBS])
       : [];
-    const jobIdsOf = new Map(listed.map((l) => [l.alertId, l.jobIds]));
-    const open = await this.openJobs(manager, [...new Set(listed.flatMap((l) => l.jobIds))], now, seen);
+    const jobIdsOf = new Map(listed.map((l) => [l.alertId, splitIds(l.jobList)]));
+    const open = await this.openJobs(manager, [...new Set([...jobIdsOf.values()].flat())], now, seen);
     const items: AlertEmailItem[] = live.flatMap((recipient) => {
       const jobs = (jobIdsOf.get(recipient.id) ?? []).flatMap((id) => open.get(id) ?? []);
       return jobs.length ? [{ recipient, jobs }] : [];
     });
+
     const { emails } = await this.emails.send(manager, 'alert-digest', items);
     await this.schedule(manager, due, new Set(items.map((item) => item.recipient.id)), now);
     return { alerts: due.length, emails };
@@ -137,22 +139,28 @@ export class AlertDigests implements OnModuleInit {
   /**
    * The next digest of each alert: its next slot (daily, or Monday for
    * weekly), from jobs published since this one; none for an instant alert,
-   * whose held jobs have all gone out. A paused or unverified alert keeps
-   * its starting point. `last_digest_at` records the digests actually sent.
+   * whose held jobs have all gone out, or an unsubscribed one (resuming it
+   * schedules it again). A paused or unverified alert keeps its starting
+   * point. `last_digest_at` records the digests actually sent.
    */
-  private async schedule(manager: EntityManager, alerts: AlertRecipient[], mailed: Set<string>, now: Date): Promise<void> {
-    const slots = new Map<string, Date | null>();
-    const next = alerts.map((alert) => {
-      const key = `${alert.frequency} ${alert.timeZone}`;
-      if (!slots.has(key)) slots.set(key, nextDigestAt(alert.frequency, alert.timeZone, this.env.ALERT_DIGEST_HOUR, now));
-      return slots.get(key)!;
-    });
+  private async schedule(manager: EntityManager, alerts: DueRecipient[], mailed: Set<string>, now: Date): Promise<void> {
+    const slotOf = digestSlotsAfter(this.env.ALERT_DIGEST_HOUR, now);
+    const next = alerts.map((alert) => (alert.unsubscribed ? null : slotOf(alert.frequency, alert.timeZone)));
     await manager.query(
-      `UPDATE alerts a SET next_digest_at = v.next,
-                           last_digest_at = CASE WHEN v.mailed THEN $5::timestamptz ELSE a.last_digest_at END,
-                           digest_since = CASE WHEN NOT v.live THEN a.digest_since WHEN a.frequency = 'instant' THEN NULL ELSE $6::timestamptz END
-       FROM unnest($1::uuid[], $2::timestamptz[], $3::boolean[], $4::boolean[]) AS v(id, next, mailed, live) WHERE a.id = v.id`,
-      [alerts.map((a) => a.id), next, alerts.map((a) => mailed.has(a.id)), alerts.map((a) => a.live), now, new Date(now.getTime() - DIGEST_OVERLAP_MS)],
+      `UPDATE alert_schedules s SET next_digest_at = v.next,
+                                    last_digest_at = CASE WHEN v.mailed THEN $6::timestamptz ELSE s.last_digest_at END,
+                                    digest_since = CASE WHEN NOT v.live THEN s.digest_since WHEN v.instant THEN NULL ELSE $7::timestamptz END
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::boolean[], $4::boolean[], $5::boolean[]) AS v(id, next, mailed, live, instant)
+       WHERE s.alert_id = v.id`,
+      [
+        alerts.map((a) => a.id),
+        next,
+        alerts.map((a) => mailed.has(a.id)),
+        alerts.map((a) => a.live),
+        alerts.map((a) => a.frequency === 'instant'),
+        now,
+        new Date(now.getTime() - DIGEST_OVERLAP_MS),
+      ],
     );
   }
 }

@@ -62,22 +62,28 @@ export class AlertEmails implements MailRefresher, OnModuleInit {
    */
   async send(manager: EntityManager, template: AlertTemplate, items: AlertEmailItem[]): Promise<RecordedAlertEmails> {
     if (!items.length) return { emails: 0, deliveries: 0 };
-    const messages = items.map(({ recipient, jobs }) => ({
-      to: recipient.address,
-      context: this.context(template, recipient, jobs),
-      headers: unsubscribeHeaders(this.links.unsubscribeUrl({ alertId: recipient.id }), this.mailbox, recipient),
-    }));
+    const messages = items.map(({ recipient, jobs }) => {
+      const unsubscribeLink = this.links.unsubscribeUrl({ alertId: recipient.id });
+      return {
+        to: recipient.address,
+        context: this.context(template, recipient, jobs, unsubscribeLink),
+        headers: unsubscribeHeaders(unsubscribeLink, this.mailbox, recipient),
+      };
+    });
+
     const emailIds = await this.mail.sendComposedAtDelivery(template, messages, { manager });
-    const listed = items.flatMap((item, i) => item.jobs.map((job) => [item.recipient.id, job.id, emailIds[i]] as const));
+    // Per email: its alert, and the jobs it lists as one text (see splitIds).
     const [{ deliveries }] = await manager.query<Array<{ deliveries: number }>>(
       `WITH written AS (
          INSERT INTO alert_deliveries (alert_id, job_id, email_id)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[])
+         SELECT e.alert_id, job_id::uuid, e.email_id
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS e(alert_id, email_id, job_ids), string_to_table(e.job_ids, ' ') AS job_id
          ON CONFLICT (alert_id, job_id) DO NOTHING
          RETURNING 1)
        SELECT count(*)::int AS deliveries FROM written`,
-      [listed.map(([alertId]) => alertId), listed.map(([, jobId]) => jobId), listed.map(([, , emailId]) => emailId)],
+      [items.map((item) => item.recipient.id), emailIds, items.map((item) => item.jobs.map((job) => job.id).join(' '))],
     );
+
     return { emails: emailIds.length, deliveries };
   }
 
@@ -110,7 +116,9 @@ export class AlertEmails implements MailRefresher, OnModuleInit {
         const jobs = mailableIds.has(email.id) ? jobsOf.get(email.id)!.flatMap((l) => open.get(l.jobId) ?? []) : [];
         if (!jobs.length) return [email.id, null];
         const template = email.template as AlertTemplate;
-        return [email.id, this.renderer.render(template, this.context(template, recipients.get(jobsOf.get(email.id)![0].alertId)!, jobs.sort(newestFirst)))];
+        const recipient = recipients.get(jobsOf.get(email.id)![0].alertId)!;
+        const unsubscribeLink = this.links.unsubscribeUrl({ alertId: recipient.id });
+        return [email.id, this.renderer.render(template, this.context(template, recipient, jobs.sort(newestFirst), unsubscribeLink))];
       }),
     );
   }
@@ -124,14 +132,15 @@ export class AlertEmails implements MailRefresher, OnModuleInit {
     await manager.query(`UPDATE alert_deliveries SET status = 'skipped' WHERE email_id = ANY ($1::uuid[]) AND status = 'queued'`, [emailIds]);
   }
 
-  private context<T extends AlertTemplate>(template: T, recipient: AlertRecipient, jobs: AlertJob[]): MailContexts[T] {
+  /** `unsubscribeLink` is the alert's, signed once for the email and its headers. */
+  private context<T extends AlertTemplate>(template: T, recipient: AlertRecipient, jobs: AlertJob[], unsubscribeLink: string): MailContexts[T] {
     const frame: AlertEmail = {
       alertName: recipient.name,
       address: recipient.address,
       jobs,
       searchLink: alertSearchLink(this.env.appUrl, recipient.params),
       manageLink: recipient.userId ? `${this.env.appUrl}/me/alerts` : this.links.manageUrl(recipient.address),
-      unsubscribeLink: this.links.unsubscribeUrl({ alertId: recipient.id }),
+      unsubscribeLink,
       postalAddress: this.env.MAIL_POSTAL_ADDRESS,
     };
     if (template === 'alert-instant') return frame as MailContexts[T];

@@ -36,6 +36,14 @@ export function matchDocsCtes(docsWhere: string, textSources: string): string {
 }
 
 /**
+ * Lists of job ids travel as one text, space-separated (`string_agg(job_id::text, ' ')`):
+ * node-postgres parses a uuid[] character by character, many times slower than a split.
+ */
+export function splitIds(list: string): string[] {
+  return list.split(' ');
+}
+
+/**
  * Alert `a` wants document `doc` (given that their match keys meet: the
  * credential, state, workplace, specialty and text parts), and no email has
  * listed it to `a`.

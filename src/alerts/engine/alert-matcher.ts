@@ -3,11 +3,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { Env } from '../../config/env';
 import { QueueService } from '../../queue/queue.service';
-import { nextDigestAt } from '../digest-schedule';
+import { digestSlotsAfter } from '../digest-schedule';
 import { AlertEmails } from './alert-emails';
 import { AlertJobs } from './alert-jobs';
-import { ALERT_WANTS_DOC, matchDocsCtes } from './alert-match-sql';
-import { AlertRecipient, loadRecipients } from './alert-recipients';
+import { ALERT_WANTS_DOC, matchDocsCtes, splitIds } from './alert-match-sql';
+import { AlertRecipient, LIVE_ALERT, RECIPIENT_COLUMNS, RECIPIENTS_FROM } from './alert-recipients';
 import { applyDailyCap } from './instant-cap';
 
 export const ALERT_MATCH_QUEUE = 'alerts.match';
@@ -19,30 +19,41 @@ export interface AlertMatchJob {
 /** Jobs matched per queued job: an organization's verification publishes all its waiting jobs at once. */
 export const JOBS_PER_MATCH = 50;
 
+/**
+ * Queued matches run this many at a time: while one waits on Postgres,
+ * another composes its emails, so both cores of a small server work.
+ * Concurrent matches that mail one address wait for each other (see
+ * instantEmailsSent), so the daily cap holds.
+ */
+export const MATCH_CONCURRENCY = 2;
+
 /** Instant alert emails to one address count against its cap for this long. */
 const CAP_WINDOW_MS = 24 * 3600_000;
 
 /**
  * Percolation: the live instant alerts each of the jobs $1 matches, in one
  * statement for a batch of jobs. A job asks the alerts' match keys (GIN)
- * for the credential × state × text combinations it satisfies, so only
- * alerts that agree with it on those three are read; the other filters are
- * then checked on each (whether the alert is live, with its owner's
- * account, when its recipient is loaded). Only open documents take part (a
- * document exists while its job is published), and a job an email has
- * already listed to an alert is left out, so re-publishing or editing a job
- * never sends it twice.
+ * for the credential × state × workplace × specialty × text combinations
+ * it satisfies, so only alerts that agree with it on those are read; the
+ * other filters are then checked on each, and each alert still live (with
+ * its owner's account) comes with what its email needs. Only open
+ * documents take part (a document exists while its job is published), and
+ * a job an email has already listed to an alert is left out, so
+ * re-publishing or editing a job never sends it twice.
  */
 const INSTANT_MATCHES = `
-  WITH ${matchDocsCtes('d.job_id = ANY ($1::uuid[])', `SELECT a.tsquery FROM alerts a WHERE a.unsubscribed_at IS NULL AND a.frequency = 'instant' AND a.tsquery IS NOT NULL`)}
-  SELECT a.id AS "alertId", array_agg(doc.job_id ORDER BY doc.published_at DESC, doc.job_id DESC) AS "jobIds",
-         min(doc.published_at) AS "firstPublishedAt"
-  FROM doc JOIN alerts a ON a.match_keys && doc.keys AND a.unsubscribed_at IS NULL AND a.frequency = 'instant'
-  WHERE ${ALERT_WANTS_DOC}
-  GROUP BY a.id`;
+  WITH ${matchDocsCtes('d.job_id = ANY ($1::uuid[])', `SELECT a.tsquery FROM alerts a WHERE a.unsubscribed_at IS NULL AND a.frequency = 'instant' AND a.tsquery IS NOT NULL`)},
+  matched AS (
+    SELECT a.id, string_agg(doc.job_id::text, ' ' ORDER BY doc.published_at DESC, doc.job_id DESC) AS job_ids, min(doc.published_at) AS first_published_at
+    FROM doc JOIN alerts a ON a.match_keys && doc.keys AND a.unsubscribed_at IS NULL AND a.frequency = 'instant'
+    WHERE ${ALERT_WANTS_DOC}
+    GROUP BY a.id)
+  SELECT ${RECIPIENT_COLUMNS}, m.job_ids AS "jobList", m.first_published_at AS "firstPublishedAt"
+  FROM matched m JOIN ${RECIPIENTS_FROM} ON a.id = m.id
+  WHERE ${LIVE_ALERT}`;
 
-interface InstantMatch {
-  alertId: string;
+/** A live alert and the jobs it matched. */
+interface InstantMatch extends AlertRecipient {
   /** Newest first. */
   jobIds: string[];
   firstPublishedAt: Date;
@@ -81,6 +92,7 @@ export class AlertMatcher implements OnModuleInit {
       retryLimit: 10,
       retryDelaySeconds: 5,
       retryBackoff: true,
+      concurrency: MATCH_CONCURRENCY,
     });
   }
 
@@ -88,9 +100,9 @@ export class AlertMatcher implements OnModuleInit {
   async jobsChanged(manager: EntityManager, jobIds: string[]): Promise<void> {
     if (!jobIds.length) return;
     const rows = await manager.query<{ id: string }[]>(`SELECT id FROM jobs WHERE id = ANY ($1::uuid[]) AND status = 'published'`, [[...new Set(jobIds)]]);
-    for (let i = 0; i < rows.length; i += JOBS_PER_MATCH) {
-      await this.queue.enqueue<AlertMatchJob>(ALERT_MATCH_QUEUE, { jobIds: rows.slice(i, i + JOBS_PER_MATCH).map((r) => r.id) }, { manager });
-    }
+    const batches: AlertMatchJob[] = [];
+    for (let i = 0; i < rows.length; i += JOBS_PER_MATCH) batches.push({ jobIds: rows.slice(i, i + JOBS_PER_MATCH).map((r) => r.id) });
+    await this.queue.enqueueAll(ALERT_MATCH_QUEUE, batches, { manager });
   }
 
   /**
@@ -101,31 +113,25 @@ export class AlertMatcher implements OnModuleInit {
   async match(jobIds: string[]): Promise<MatchOutcome> {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
-      const matches = await manager.query<InstantMatch[]>(INSTANT_MATCHES, [jobIds, now]);
+      const rows = await manager.query<Array<Omit<InstantMatch, 'jobIds'> & { jobList: string }>>(INSTANT_MATCHES, [jobIds, now]);
+      const matches: InstantMatch[] = rows.map(({ jobList, ...match }) => ({ ...match, jobIds: splitIds(jobList) }));
       if (!matches.length) return { deliveries: 0, instantEmails: 0, heldBack: 0 };
-      const byId = new Map(matches.map((m) => [m.alertId, m]));
-      const recipients = (await loadRecipients(manager, [...byId.keys()])).filter((recipient) => recipient.live);
-      const { email, hold } = applyDailyCap(recipients, await this.instantEmailsSent(manager, recipients, now), this.env.ALERT_INSTANT_DAILY_CAP);
-      const { deliveries, emailed } = await this.email(manager, email, byId, now);
-      if (hold.length) await this.holdForDigest(manager, hold, byId, now);
+      const { email, hold } = applyDailyCap(matches, await this.instantEmailsSent(manager, matches, now), this.env.ALERT_INSTANT_DAILY_CAP);
+      const { deliveries, emailed } = await this.email(manager, email, now);
+      if (hold.length) await this.holdForDigest(manager, hold, now);
       return { deliveries, instantEmails: emailed, heldBack: hold.length };
     });
     if (outcome.deliveries || outcome.heldBack) this.logger.log({ jobs: jobIds.length, ...outcome }, 'jobs matched to alerts');
     return outcome;
   }
 
-  private async email(
-    manager: EntityManager,
-    recipients: AlertRecipient[],
-    matches: Map<string, InstantMatch>,
-    now: Date,
-  ): Promise<{ deliveries: number; emailed: number }> {
-    if (!recipients.length) return { deliveries: 0, emailed: 0 };
-    const jobs = await this.jobs.open(manager, [...new Set(recipients.flatMap((r) => matches.get(r.id)!.jobIds))], now);
+  private async email(manager: EntityManager, matches: InstantMatch[], now: Date): Promise<{ deliveries: number; emailed: number }> {
+    if (!matches.length) return { deliveries: 0, emailed: 0 };
+    const jobs = await this.jobs.open(manager, [...new Set(matches.flatMap((m) => m.jobIds))], now);
     const { emails, deliveries } = await this.emails.send(
       manager,
       'alert-instant',
-      recipients.map((recipient) => ({ recipient, jobs: matches.get(recipient.id)!.jobIds.flatMap((id) => jobs.get(id) ?? []) })),
+      matches.map((match) => ({ recipient: match, jobs: match.jobIds.flatMap((id) => jobs.get(id) ?? []) })),
     );
     return { deliveries, emailed: emails };
   }
@@ -154,20 +160,17 @@ export class AlertMatcher implements OnModuleInit {
 
   /**
    * The alert's next daily slot (unless one is due sooner) sends the held
-   * jobs as a digest: it starts from the first of them at the latest. An
-   * alert that holds jobs already is left as it is (no row rewritten).
+   * jobs as a digest: it starts from the first of them at the latest. A
+   * schedule that holds these jobs already is left as it is (no row rewritten).
    */
-  private async holdForDigest(manager: EntityManager, recipients: AlertRecipient[], matches: Map<string, InstantMatch>, now: Date): Promise<void> {
+  private async holdForDigest(manager: EntityManager, matches: InstantMatch[], now: Date): Promise<void> {
+    const slotOf = digestSlotsAfter(this.env.ALERT_DIGEST_HOUR, now);
     await manager.query(
-      `UPDATE alerts a SET next_digest_at = coalesce(a.next_digest_at, v.due),
-                           digest_since = least(coalesce(a.digest_since, v.since), v.since)
+      `UPDATE alert_schedules s SET next_digest_at = coalesce(s.next_digest_at, v.due),
+                                    digest_since = least(coalesce(s.digest_since, v.since), v.since)
        FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS v(id, due, since)
-       WHERE a.id = v.id AND (a.next_digest_at IS NULL OR a.digest_since IS NULL OR v.since < a.digest_since)`,
-      [
-        recipients.map((r) => r.id),
-        recipients.map((r) => nextDigestAt('daily', r.timeZone, this.env.ALERT_DIGEST_HOUR, now)),
-        recipients.map((r) => matches.get(r.id)!.firstPublishedAt),
-      ],
+       WHERE s.alert_id = v.id AND (s.next_digest_at IS NULL OR s.digest_since IS NULL OR v.since < s.digest_since)`,
+      [matches.map((m) => m.id), matches.map((m) => slotOf('daily', m.timeZone)), matches.map((m) => m.firstPublishedAt)],
     );
   }
 }

@@ -25,29 +25,38 @@ export interface AlertRecipient {
   live: boolean;
 }
 
-const SELECT_RECIPIENTS = `
-  SELECT a.id, a.name, a.params, a.frequency, a.time_zone AS "timeZone", a.user_id AS "userId",
-         coalesce(u.email, a.guest_email) AS address, ${LIVE_ALERT} AS live
-  FROM alerts a LEFT JOIN users u ON u.id = a.user_id`;
+/** An alert whose digest is due. */
+export interface DueRecipient extends AlertRecipient {
+  unsubscribed: boolean;
+}
+
+export const RECIPIENTS_FROM = `alerts a LEFT JOIN users u ON u.id = a.user_id`;
+
+/** The columns of an AlertRecipient, from RECIPIENTS_FROM. */
+export const RECIPIENT_COLUMNS = `
+  a.id, a.name, a.params, a.frequency, a.time_zone AS "timeZone", a.user_id AS "userId",
+  coalesce(u.email, a.guest_email) AS address, ${LIVE_ALERT} AS live`;
 
 /** The alerts of `ids` that exist, live or not. */
 export function loadRecipients(manager: EntityManager, ids: string[]): Promise<AlertRecipient[]> {
-  return manager.query<AlertRecipient[]>(`${SELECT_RECIPIENTS} WHERE a.id = ANY ($1::uuid[])`, [ids]);
+  return manager.query<AlertRecipient[]>(`SELECT ${RECIPIENT_COLUMNS} FROM ${RECIPIENTS_FROM} WHERE a.id = ANY ($1::uuid[])`, [ids]);
 }
 
 /**
  * Up to `limit` alerts whose digest is due at `now`, oldest due first (in
  * the order of the next_digest_at index, so no batch sorts every due alert),
- * locked for this transaction; alerts another transaction holds are passed
- * over, so runs on several instances split the work.
+ * their schedules locked for this transaction; schedules another
+ * transaction holds are passed over, so runs on several instances split the
+ * work. Unsubscribed alerts come too, to have their schedules cleared.
  */
-export function lockDueRecipients(manager: EntityManager, now: Date, limit: number): Promise<AlertRecipient[]> {
-  return manager.query<AlertRecipient[]>(
-    `${SELECT_RECIPIENTS}
-     WHERE a.unsubscribed_at IS NULL AND a.next_digest_at IS NOT NULL AND a.next_digest_at <= $1
-     ORDER BY a.next_digest_at
+export function lockDueRecipients(manager: EntityManager, now: Date, limit: number): Promise<DueRecipient[]> {
+  return manager.query<DueRecipient[]>(
+    `SELECT ${RECIPIENT_COLUMNS}, a.unsubscribed_at IS NOT NULL AS unsubscribed
+     FROM alert_schedules s JOIN ${RECIPIENTS_FROM} ON a.id = s.alert_id
+     WHERE s.next_digest_at IS NOT NULL AND s.next_digest_at <= $1
+     ORDER BY s.next_digest_at
      LIMIT $2
-     FOR UPDATE OF a SKIP LOCKED`,
+     FOR UPDATE OF s SKIP LOCKED`,
     [now, limit],
   );
 }

@@ -1,8 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Alert } from '../../../alerts/alert.entity';
+import { AlertSchedule } from '../../../alerts/alert-schedule.entity';
 import { alertMatchKeys, alertParams } from '../../../alerts/alert-search';
-import { digestStart, nextDigestAt } from '../../../alerts/digest-schedule';
+import { digestSlotsAfter, digestStart } from '../../../alerts/digest-schedule';
 import { Env } from '../../../config/env';
 import { Organization } from '../../../employers/organization.entity';
 import { Job } from '../../../jobs/job.entity';
@@ -75,20 +76,19 @@ export async function seedAlerts(app: INestApplicationContext, size: AlertBenchS
   ).map((r) => r.id);
 
   const textQueries = new Map<string, Promise<string | null>>();
-  const slots = new Map<string, Date | null>();
   const lastDigest = new Date(now.getTime() - 24 * 3600_000);
+  const slotOf = digestSlotsAfter(env.ALERT_DIGEST_HOUR, now);
   const byFrequency: Record<string, number> = {};
   const progress = startProgress('Saving alerts', size.alerts);
   try {
     for (let from = 0; from < size.alerts; from += ALERT_BATCH) {
       const rows: Array<Partial<Alert>> = [];
+      const schedules: Array<Omit<AlertSchedule, 'alertId'>> = [];
       for (let i = from; i < Math.min(size.alerts, from + ALERT_BATCH); i++) {
         const alert = syntheticAlert(size.seed, i, organizationSlugs);
         const query = await search.queryOf(alert.params);
         const text = JSON.stringify(query.clauses);
         if (!textQueries.has(text)) textQueries.set(text, postgres.textQuery(query.clauses));
-        const slotKey = `${alert.frequency} ${alert.timeZone}`;
-        if (!slots.has(slotKey)) slots.set(slotKey, nextDigestAt(alert.frequency, alert.timeZone, env.ALERT_DIGEST_HOUR, now));
         byFrequency[alert.frequency] = (byFrequency[alert.frequency] ?? 0) + 1;
         rows.push({
           userId: alert.member ? members[i % members.length] : null,
@@ -100,12 +100,23 @@ export async function seedAlerts(app: INestApplicationContext, size: AlertBenchS
           ...alertMatchKeys(query.filters),
           tsquery: await textQueries.get(text)!,
           confirmedAt: now,
-          nextDigestAt: slots.get(slotKey),
+        });
+        schedules.push({
+          nextDigestAt: slotOf(alert.frequency, alert.timeZone),
           // As if the last digest went out a day ago: the new postings are all after it.
           digestSince: digestStart(alert.frequency, lastDigest, now),
+          lastDigestAt: null,
         });
       }
-      await dataSource.createQueryBuilder().insert().into(Alert).values(rows).updateEntity(false).execute();
+      const saved = await dataSource.createQueryBuilder().insert().into(Alert).values(rows).returning('id').updateEntity(false).execute();
+      const ids = (saved.raw as Array<{ id: string }>).map((r) => r.id);
+      await dataSource
+        .createQueryBuilder()
+        .insert()
+        .into(AlertSchedule)
+        .values(schedules.map((schedule, i) => ({ alertId: ids[i], ...schedule })))
+        .updateEntity(false)
+        .execute();
       progress.increment(rows.length);
     }
   } finally {
