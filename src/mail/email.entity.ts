@@ -31,10 +31,6 @@ export class Email {
   @Column({ type: 'text', nullable: true })
   text: string | null;
 
-  /** Extra headers (List-Unsubscribe and List-Unsubscribe-Post on alert emails). */
-  @Column({ type: 'jsonb', nullable: true })
-  headers: Record<string, string> | null;
-
   @Index('emails_status_idx')
   @Column({ type: 'varchar', length: 16, default: 'queued' })
   status: EmailStatus;

@@ -157,7 +157,7 @@ export class MailDeliveryService implements OnModuleInit {
             subject: message.subject,
             html: message.html,
             text: message.text,
-            headers: email.headers ?? undefined,
+            headers: message.headers,
           });
         }),
       );

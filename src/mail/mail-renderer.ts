@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import hbs from 'hbs';
 import { Env } from '../config/env';
 import { headerText } from './mail-transport';
-import { MAIL_SUBJECTS, MAIL_TEMPLATES, MailContexts, MailTemplate } from './mail.types';
+import { MAIL_SUBJECTS, MAIL_TEMPLATES, MailContexts, MailTemplate, SubjectContext } from './mail.types';
 
 export const EMAIL_VIEWS_DIR = join(__dirname, '..', '..', 'views', 'emails');
 
@@ -12,6 +12,8 @@ export interface RenderedMail {
   subject: string;
   html: string;
   text: string;
+  /** Extra headers (List-Unsubscribe and List-Unsubscribe-Post on alert emails). */
+  headers?: Record<string, string>;
 }
 
 /** Extra values every template may read as `{{@name}}`, beside its own typed context. */
@@ -53,14 +55,14 @@ export class MailRenderer {
   render<T extends MailTemplate>(template: T, context: MailContexts[T]): RenderedMail {
     const compiled = this.templates.get(template);
     if (!compiled) throw new Error(`Unknown email template ${template}`);
-    const subject = this.subject(template, context);
+    const subject = this.subject(template, context as SubjectContext<T>);
     const data: MailData = { subject, appUrl: this.env.appUrl };
     return { subject, html: compiled.html(context, { data }), text: compiled.text(context, { data }) };
   }
 
   /** On one line whatever the context holds: a subject made from user input (an alert's name) never adds a header. */
-  subject<T extends MailTemplate>(template: T, context: MailContexts[T]): string {
-    const subject = MAIL_SUBJECTS[template] as string | ((context: MailContexts[T]) => string);
+  subject<T extends MailTemplate>(template: T, context: SubjectContext<T>): string {
+    const subject = MAIL_SUBJECTS[template] as string | ((context: SubjectContext<T>) => string);
     return headerText(typeof subject === 'function' ? subject(context) : subject);
   }
 

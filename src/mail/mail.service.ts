@@ -15,15 +15,13 @@ interface EmailRecord {
   subject: string;
   html: string | null;
   text: string | null;
-  headers: Record<string, string> | null;
 }
 
-/** A message whose bodies are composed when it is sent. */
-export interface ComposedMessage<T extends MailTemplate> {
+/** A message composed (bodies and headers) when it is sent. */
+export interface ComposedMessage {
   to: string;
-  /** The content as it stands now: it gives the subject on record until the refresher composes the message. */
-  context: MailContexts[T];
-  headers?: Record<string, string>;
+  /** The subject as things stand now, on record until the refresher composes the message. */
+  subject: string;
 }
 
 @Injectable()
@@ -42,7 +40,7 @@ export class MailService {
   async send<T extends MailTemplate>(template: T, to: string, context: MailContexts[T], options: { manager?: EntityManager } = {}): Promise<string> {
     const { subject, html, text } = this.renderer.render(template, context);
     const id = randomUUID();
-    await this.record([{ id, template, to, subject, html, text, headers: null }], options.manager);
+    await this.record([{ id, template, to, subject, html, text }], options.manager);
     return id;
   }
 
@@ -53,20 +51,15 @@ export class MailService {
    * statements; their deliveries are queued MAIL_BATCH_SIZE to a job.
    * Returns the email ids in the order of `messages`.
    */
-  async sendComposedAtDelivery<T extends MailTemplate>(
-    template: T,
-    messages: ComposedMessage<T>[],
-    options: { manager?: EntityManager } = {},
-  ): Promise<string[]> {
+  async sendComposedAtDelivery(template: MailTemplate, messages: ComposedMessage[], options: { manager?: EntityManager } = {}): Promise<string[]> {
     if (!this.refreshers.get(template)) throw new Error(`Email template ${template} has no refresher to compose its messages`);
     const records = messages.map((m): EmailRecord => ({
       id: randomUUID(),
       template,
       to: m.to,
-      subject: this.renderer.subject(template, m.context),
+      subject: m.subject,
       html: null,
       text: null,
-      headers: m.headers ?? null,
     }));
     await this.record(records, options.manager);
     return records.map((r) => r.id);
@@ -77,10 +70,8 @@ export class MailService {
     const write = async (m: EntityManager): Promise<void> => {
       // Arrays, one per column: one statement whatever the number of emails.
       await m.query(
-        `INSERT INTO emails (id, template, to_address, subject, html, text, headers)
-         SELECT id, template, to_address, subject, html, text, headers::jsonb
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-           AS r(id, template, to_address, subject, html, text, headers)`,
+        `INSERT INTO emails (id, template, to_address, subject, html, text)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
         [
           records.map((r) => r.id),
           records.map((r) => r.template),
@@ -88,7 +79,6 @@ export class MailService {
           records.map((r) => r.subject),
           records.map((r) => r.html),
           records.map((r) => r.text),
-          records.map((r) => (r.headers ? JSON.stringify(r.headers) : null)),
         ],
       );
       const jobs: MailSendJob[] = [];

@@ -94,8 +94,14 @@ export type MailTemplate = keyof MailContexts;
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** The subject of each email, or how to make it from the email's context; a new template does not compile until it has one. */
-export const MAIL_SUBJECTS: { [T in MailTemplate]: string | ((context: MailContexts[T]) => string) } = {
+/** What an alert email's subject is made of: known when the email is recorded, before its links are made at sending. */
+export type AlertSubject = Pick<AlertEmail, 'alertName' | 'jobs'> & { weekly?: boolean };
+
+/**
+ * The subject of each email, or how to make it from (part of) the email's
+ * context; a new template does not compile until it has one.
+ */
+export const MAIL_SUBJECTS = {
   'verify-email': 'Verify your email address for CareerCenter',
   'reset-password': 'Reset your CareerCenter password',
   'password-changed': 'Your CareerCenter password was changed',
@@ -109,12 +115,15 @@ export const MAIL_SUBJECTS: { [T in MailTemplate]: string | ((context: MailConte
   'candidate-invitation': 'An employer invites you to apply on CareerCenter',
   'candidate-invitation-accepted': 'A candidate accepted your invitation to apply',
   'alert-confirm': 'Confirm your CareerCenter job alert',
-  'alert-instant': ({ alertName, jobs }) =>
+  'alert-instant': ({ alertName, jobs }: AlertSubject) =>
     jobs.length === 1
       ? `New job for your alert “${alertName}”: ${jobs[0].title}`
       : `${count(jobs.length, 'new job', 'new jobs')} for your alert “${alertName}”`,
-  'alert-digest': ({ alertName, jobs, weekly }) =>
+  'alert-digest': ({ alertName, jobs, weekly }: AlertSubject) =>
     `${count(jobs.length, 'new job', 'new jobs')} for your alert “${alertName}” since ${weekly ? 'last week' : 'yesterday'}`,
-};
+} satisfies { [T in MailTemplate]: string | ((context: MailContexts[T]) => string) };
+
+/** What the subject of template T is made from. */
+export type SubjectContext<T extends MailTemplate> = (typeof MAIL_SUBJECTS)[T] extends (context: infer C) => string ? C : MailContexts[T];
 
 export const MAIL_TEMPLATES = Object.keys(MAIL_SUBJECTS) as MailTemplate[];

@@ -62,14 +62,10 @@ export class AlertEmails implements MailRefresher, OnModuleInit {
    */
   async send(manager: EntityManager, template: AlertTemplate, items: AlertEmailItem[]): Promise<RecordedAlertEmails> {
     if (!items.length) return { emails: 0, deliveries: 0 };
-    const messages = items.map(({ recipient, jobs }) => {
-      const unsubscribeLink = this.links.unsubscribeUrl({ alertId: recipient.id });
-      return {
-        to: recipient.address,
-        context: this.context(template, recipient, jobs, unsubscribeLink),
-        headers: unsubscribeHeaders(unsubscribeLink, this.mailbox, recipient),
-      };
-    });
+    const messages = items.map(({ recipient, jobs }) => ({
+      to: recipient.address,
+      subject: this.renderer.subject(template, { alertName: recipient.name, jobs, weekly: recipient.frequency === 'weekly' }),
+    }));
 
     const emailIds = await this.mail.sendComposedAtDelivery(template, messages, { manager });
     // Per email: its alert, and the jobs it lists as one text (see splitIds).
@@ -118,7 +114,8 @@ export class AlertEmails implements MailRefresher, OnModuleInit {
         const template = email.template as AlertTemplate;
         const recipient = recipients.get(jobsOf.get(email.id)![0].alertId)!;
         const unsubscribeLink = this.links.unsubscribeUrl({ alertId: recipient.id });
-        return [email.id, this.renderer.render(template, this.context(template, recipient, jobs.sort(newestFirst), unsubscribeLink))];
+        const rendered = this.renderer.render(template, this.context(template, recipient, jobs.sort(newestFirst), unsubscribeLink));
+        return [email.id, { ...rendered, headers: unsubscribeHeaders(unsubscribeLink, this.mailbox, recipient) }];
       }),
     );
   }

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
+import { groupBy } from '../../common/group-by';
 import { Env } from '../../config/env';
 import { QueueService } from '../../queue/queue.service';
 import { digestSlotsAfter } from '../digest-schedule';
@@ -20,12 +21,15 @@ export interface AlertMatchJob {
 export const JOBS_PER_MATCH = 50;
 
 /**
- * Queued matches run this many at a time: while one waits on Postgres,
- * another composes its emails, so both cores of a small server work.
- * Concurrent matches that mail one address wait for each other (see
- * instantEmailsSent), so the daily cap holds.
+ * Queued matches run this many at a time, and each writes its emails in
+ * MATCH_WRITERS transactions side by side, each for its own share of the
+ * addresses, so both cores of a small server work: one match reads while
+ * another writes, and the shares of a match never wait for each other's
+ * locks (see instantEmailsSent). Concurrent matches that mail one address
+ * wait for each other, so the daily cap holds.
  */
 export const MATCH_CONCURRENCY = 2;
+export const MATCH_WRITERS = 2;
 
 /** Instant alert emails to one address count against its cap for this long. */
 const CAP_WINDOW_MS = 24 * 3600_000;
@@ -39,7 +43,10 @@ const CAP_WINDOW_MS = 24 * 3600_000;
  * its owner's account) comes with what its email needs. Only open
  * documents take part (a document exists while its job is published), and
  * a job an email has already listed to an alert is left out, so
- * re-publishing or editing a job never sends it twice.
+ * re-publishing or editing a job never sends it twice. An alert already
+ * holding jobs for a digest (past its address's daily cap) is left out
+ * too: its digest lists every matching job published since it started
+ * holding, these ones with them.
  */
 const INSTANT_MATCHES = `
   WITH ${matchDocsCtes('d.job_id = ANY ($1::uuid[])', `SELECT a.tsquery FROM alerts a WHERE a.unsubscribed_at IS NULL AND a.frequency = 'instant' AND a.tsquery IS NOT NULL`)},
@@ -50,7 +57,8 @@ const INSTANT_MATCHES = `
     GROUP BY a.id)
   SELECT ${RECIPIENT_COLUMNS}, m.job_ids AS "jobList", m.first_published_at AS "firstPublishedAt"
   FROM matched m JOIN ${RECIPIENTS_FROM} ON a.id = m.id
-  WHERE ${LIVE_ALERT}`;
+  WHERE ${LIVE_ALERT}
+    AND NOT EXISTS (SELECT 1 FROM alert_schedules s WHERE s.alert_id = a.id AND s.next_digest_at IS NOT NULL AND s.digest_since <= m.first_published_at)`;
 
 /** A live alert and the jobs it matched. */
 interface InstantMatch extends AlertRecipient {
@@ -108,21 +116,36 @@ export class AlertMatcher implements OnModuleInit {
   /**
    * Emails `jobIds` to the live instant alerts they match, one email per
    * alert, or (past the address's daily cap) holds them for the alert's next
-   * daily slot.
+   * daily slot. The matches are read first, without locks; each share of
+   * addresses then decides and writes its emails in a transaction of its
+   * own. A job that a concurrent match of the same job has written to an
+   * alert in the meantime keeps that delivery (the (alert, job) key), and a
+   * share that fails leaves the job to be matched again: what the others
+   * wrote is listed by then, so nothing goes twice.
    */
   async match(jobIds: string[]): Promise<MatchOutcome> {
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const now = this.clock.now();
-      const rows = await manager.query<Array<Omit<InstantMatch, 'jobIds'> & { jobList: string }>>(INSTANT_MATCHES, [jobIds, now]);
-      const matches: InstantMatch[] = rows.map(({ jobList, ...match }) => ({ ...match, jobIds: splitIds(jobList) }));
-      if (!matches.length) return { deliveries: 0, instantEmails: 0, heldBack: 0 };
-      const { email, hold } = applyDailyCap(matches, await this.instantEmailsSent(manager, matches, now), this.env.ALERT_INSTANT_DAILY_CAP);
-      const { deliveries, emailed } = await this.email(manager, email, now);
-      if (hold.length) await this.holdForDigest(manager, hold, now);
-      return { deliveries, instantEmails: emailed, heldBack: hold.length };
-    });
+    const now = this.clock.now();
+    const rows = await this.dataSource.query<Array<Omit<InstantMatch, 'jobIds'> & { jobList: string }>>(INSTANT_MATCHES, [jobIds, now]);
+    const matches: InstantMatch[] = rows.map(({ jobList, ...match }) => ({ ...match, jobIds: splitIds(jobList) }));
+    const shareOf = new Map<string, number>();
+    for (const { address } of matches) if (!shareOf.has(address)) shareOf.set(address, shareOf.size % MATCH_WRITERS);
+    const shares = [...groupBy(matches, (match) => shareOf.get(match.address)!).values()];
+    const outcome: MatchOutcome = { deliveries: 0, instantEmails: 0, heldBack: 0 };
+    for (const written of await Promise.all(shares.map((share) => this.dataSource.transaction((manager) => this.write(manager, share, now))))) {
+      outcome.deliveries += written.deliveries;
+      outcome.instantEmails += written.instantEmails;
+      outcome.heldBack += written.heldBack;
+    }
     if (outcome.deliveries || outcome.heldBack) this.logger.log({ jobs: jobIds.length, ...outcome }, 'jobs matched to alerts');
     return outcome;
+  }
+
+  /** Emails or holds the jobs of `matches`, under the daily cap of their addresses. */
+  private async write(manager: EntityManager, matches: InstantMatch[], now: Date): Promise<MatchOutcome> {
+    const { email, hold } = applyDailyCap(matches, await this.instantEmailsSent(manager, matches, now), this.env.ALERT_INSTANT_DAILY_CAP);
+    const { deliveries, emailed } = await this.email(manager, email, now);
+    if (hold.length) await this.holdForDigest(manager, hold, now);
+    return { deliveries, instantEmails: emailed, heldBack: hold.length };
   }
 
   private async email(manager: EntityManager, matches: InstantMatch[], now: Date): Promise<{ deliveries: number; emailed: number }> {

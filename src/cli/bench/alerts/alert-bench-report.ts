@@ -1,5 +1,5 @@
 import { DIGEST_BATCH_SIZE } from '../../../alerts/engine/alert-digests';
-import { JOBS_PER_MATCH } from '../../../alerts/engine/alert-matcher';
+import { JOBS_PER_MATCH, MATCH_CONCURRENCY, MATCH_WRITERS } from '../../../alerts/engine/alert-matcher';
 import { MAIL_BATCH_SIZE } from '../../../mail/mail-delivery.service';
 import { SMTP_CONNECTIONS } from '../../../mail/mail-transport';
 import type { AlertBenchSize } from './alert-bench-data';
@@ -38,7 +38,7 @@ export function renderAlertReport(report: AlertBenchReport): string {
     row([
       `Match the new jobs to every alert`,
       seconds(match.seconds),
-      `${count(match.instantEmails)} instant emails queued listing ${count(match.deliveries)} jobs; ${count(match.heldBack)} held back by the daily cap for a digest`,
+      `${count(match.instantEmails)} instant emails queued listing ${count(match.deliveries)} jobs; ${count(match.heldBack)} alerts past the daily cap began holding jobs for a digest`,
       `≤ ${TARGETS.matchSeconds} s`,
       verdict(match.seconds <= TARGETS.matchSeconds),
     ]),
@@ -57,7 +57,7 @@ export function renderAlertReport(report: AlertBenchReport): string {
       verdict(rate >= TARGETS.messagesPerSecond),
     ]),
     '',
-    `Matching runs as one queue worker does, ${JOBS_PER_MATCH} jobs per statement; digests as the five-minute run does, ${DIGEST_BATCH_SIZE} alerts per transaction; ` +
+    `Matching runs as the queue worker does, ${JOBS_PER_MATCH} jobs per queued match, ${MATCH_CONCURRENCY} matches at a time, each writing in ${MATCH_WRITERS} transactions; digests as the five-minute run does, ${DIGEST_BATCH_SIZE} alerts per transaction; ` +
       `sending as the mail queue workers do (each queued job holds ${MAIL_BATCH_SIZE} emails, sent ${SMTP_CONNECTIONS} at a time over ${SMTP_CONNECTIONS} pooled connections), measured from the workers’ start.`,
   ].join('\n');
 }
