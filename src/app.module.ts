@@ -22,6 +22,7 @@ import { loggerOptions } from './common/logging';
 import { MailModule } from './mail/mail.module';
 import { QueueModule } from './queue/queue.module';
 import { SearchModule } from './search/search.module';
+import { SpecialtiesModule } from './specialties/specialties.module';
 import { TaxonomyModule } from './taxonomy/taxonomy.module';
 import { UsersModule } from './users/users.module';
 import { WebModule } from './web/web.module';
@@ -42,6 +43,7 @@ export class AppModule {
         EmployersModule,
         TaxonomyModule,
         CodesModule,
+        SpecialtiesModule,
         JobsModule,
         PublicJobsModule,
         SearchModule.forRoot(env),
