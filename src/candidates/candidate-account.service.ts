@@ -6,6 +6,7 @@ import { ApplicationEvent } from '../applications/application-event.entity';
 import { Application, ScreeningAnswer } from '../applications/application.entity';
 import { PasswordService } from '../auth/passwords/password.service';
 import { Clock } from '../common/clock';
+import { CodeHistoryExport, CodeHistoryService } from '../codes/code-history.service';
 import { DomainError } from '../common/domain-error';
 import { Env } from '../config/env';
 import { Email } from '../mail/email.entity';
@@ -62,6 +63,8 @@ export interface CandidateExport {
   /** Job alerts, as GET /api/alerts lists them. */
   alerts: AlertView[];
   emails: Array<{ subject: string; status: string; createdAt: string; sentAt: string | null }>;
+  /** The opt-in history of code lookups: whether it is on, and the codes kept. */
+  codeLookups: CodeHistoryExport;
 }
 
 /** The candidate's rights over their data: a full export, and deleting the account. */
@@ -74,11 +77,12 @@ export class CandidateAccountService {
     private readonly passwords: PasswordService,
     private readonly clock: Clock,
     private readonly env: Env,
+    private readonly codeHistory: CodeHistoryService,
   ) {}
 
   async export(user: User): Promise<CandidateExport> {
     const manager = this.dataSource.manager;
-    const [profile, profileViews, resumes, saved, applications, invitations, alerts, emails] = await Promise.all([
+    const [profile, profileViews, resumes, saved, applications, invitations, alerts, emails, codeLookups] = await Promise.all([
       this.profiles.get(user.id),
       this.profiles.viewsOf(user.id),
       manager.createQueryBuilder(Resume, 'r').addSelect(['r.content', 'r.text']).where('r.user_id = :id', { id: user.id }).orderBy('r.created_at').getMany(),
@@ -87,6 +91,7 @@ export class CandidateAccountService {
       manager.find(CandidateInvitation, { where: { candidateId: user.id }, relations: { job: true, organization: true }, order: { createdAt: 'DESC' } }),
       manager.find(Alert, { where: { userId: user.id }, order: { createdAt: 'DESC', id: 'DESC' } }),
       manager.find(Email, { where: { toAddress: user.email }, order: { createdAt: 'DESC' } }),
+      this.codeHistory.export(user.id),
     ]);
     const events = applications.length
       ? await manager
@@ -135,6 +140,7 @@ export class CandidateAccountService {
       profileViews,
       alerts: alerts.map((alert) => toAlertView(alert, this.env.appUrl)),
       emails: emails.map((e) => ({ subject: e.subject, status: e.status, createdAt: e.createdAt.toISOString(), sentAt: e.sentAt?.toISOString() ?? null })),
+      codeLookups,
     };
   }
 

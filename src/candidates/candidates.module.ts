@@ -2,6 +2,7 @@ import { Global, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { Job } from '../jobs/job.entity';
+import { CodesModule } from '../codes/codes.module';
 import { TaxonomyModule } from '../taxonomy/taxonomy.module';
 import { UsersModule } from '../users/users.module';
 import { CandidateAccountController } from './candidate-account.controller';
@@ -34,6 +35,7 @@ import { SavedJobsService } from './saved-jobs.service';
   imports: [
     TypeOrmModule.forFeature([CandidateProfile, CandidateCredential, CandidateSpecialty, CandidateView, Resume, SavedJob, Job]),
     TaxonomyModule,
+    CodesModule,
     UsersModule,
     AuthModule,
   ],

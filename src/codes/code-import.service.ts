@@ -19,6 +19,17 @@ export interface CodeFile {
   header: string[];
 }
 
+/** A file's codes, with what `code_releases` records of it. */
+export interface CodeRelease {
+  system: CodeSystem;
+  source: string;
+  fileName: string;
+  version: string;
+  /** sha256 of the file as read. */
+  checksum: string;
+  rows: CodeRow[];
+}
+
 export interface CodeRow {
   code: string;
   kind: 'code' | 'modifier';
@@ -119,28 +130,42 @@ export class CodeImportService {
         `Cannot read ${file.fileName} in ${dataDir} (${e.message}). The code lists ship in the project's data/ folder; restore it from the repository.`,
       );
     });
-    const checksum = createHash('sha256').update(bytes).digest('hex');
-    const rows = parseTsv(file, file.fileName.endsWith('.gz') ? gunzipSync(bytes) : bytes);
-    const outcome = { system: file.system, source: file.source, rows: rows.length };
-    if (await this.isLoaded(file.system, checksum, rows.length)) return { ...outcome, changed: false };
+    return this.importRelease(
+      {
+        system: file.system,
+        source: file.source,
+        fileName: file.fileName,
+        version: file.version,
+        checksum: createHash('sha256').update(bytes).digest('hex'),
+        rows: parseTsv(file, file.fileName.endsWith('.gz') ? gunzipSync(bytes) : bytes),
+      },
+      progress,
+    );
+  }
 
-    const bar = progress?.(`Importing ${file.source}`, rows.length);
+  /** Writes a file's codes in place of its system's current ones (also a licensed CPT file, see cpt-descriptor-file.ts). */
+  async importRelease(release: CodeRelease, progress?: ProgressFactory): Promise<ImportOutcome> {
+    const { system, source, checksum, rows } = release;
+    const outcome = { system, source, rows: rows.length };
+    if (await this.isLoaded(system, checksum, rows.length)) return { ...outcome, changed: false };
+
+    const bar = progress?.(`Importing ${source}`, rows.length);
     try {
       await this.dataSource.transaction(async (manager) => {
         const [{ id }] = await manager.query<Array<{ id: number }>>(
           `INSERT INTO code_releases (system, source, file_name, version, checksum, row_count) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-          [file.system, file.source, file.fileName, file.version, checksum, rows.length],
+          [system, source, release.fileName, release.version, checksum, rows.length],
         );
         for (let from = 0; from < rows.length; from += BATCH) {
-          await this.upsert(manager, file.system, id, rows.slice(from, from + BATCH), from);
+          await this.upsert(manager, system, id, rows.slice(from, from + BATCH), from);
           bar?.increment(Math.min(BATCH, rows.length - from));
         }
-        await manager.query(`DELETE FROM codes WHERE system = $1 AND release_id <> $2`, [file.system, id]);
+        await manager.query(`DELETE FROM codes WHERE system = $1 AND release_id <> $2`, [system, id]);
       });
     } finally {
       bar?.stop();
     }
-    this.logger.log({ system: file.system, rows: rows.length, checksum }, 'code list imported');
+    this.logger.log({ system, rows: rows.length, checksum }, 'code list imported');
     return { ...outcome, changed: true };
   }
 

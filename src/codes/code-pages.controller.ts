@@ -1,17 +1,23 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Render, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/public.decorator';
 import { serializeJsonLd } from '../jobs/job-posting-ld';
 import { JobSearchService } from '../search/job-search.service';
 import { searchPath } from '../search/search-url';
+import { User } from '../users/user.entity';
+import { CodeBrowseService, CodeSetPage } from './code-browse.service';
+import { CodeHistoryService } from './code-history.service';
 import { CODE_SYSTEM_NAMES, CodeSystem } from './code-sections';
 import { CodeViewMeter } from './code-view-meter';
 import { CODE_SYSTEMS, CodesService, CodeView } from './codes.service';
 import { CodeSearchDto } from './dto/code-search.dto';
+import { CodeSectionPageDto } from './dto/code-section-page.dto';
 
-/** Open jobs listed on a code page. */
+/** Open jobs listed on a code page (and for the codes a coder looks up). */
 const JOBS_ON_CODE_PAGE = 5;
+/** The specialties of a coder's lookups that "jobs for the codes you look up" searches: the most looked up. */
+const HISTORY_SPECIALTIES = 3;
 
 /** The code reference's pages. */
 @ApiExcludeController()
@@ -19,15 +25,19 @@ const JOBS_ON_CODE_PAGE = 5;
 export class CodePagesController {
   constructor(
     private readonly codes: CodesService,
+    private readonly browsing: CodeBrowseService,
     private readonly jobs: JobSearchService,
     private readonly meter: CodeViewMeter,
+    private readonly history: CodeHistoryService,
   ) {}
 
   @Public()
   @Get()
-  async search(@Query() { q, system, billable, page }: CodeSearchDto, @Res() res: Response): Promise<void> {
+  async search(@Query() { q, system, billable, page }: CodeSearchDto, @Req() req: Request, @Res() res: Response): Promise<void> {
     const result = q ? await this.codes.search({ q, system, billable, page: page ?? 1 }) : null;
+    const user = req.user as User | undefined;
     res.render('codes/index', {
+      history: user?.role === 'candidate' ? await this.lookupHistory(user.id) : null,
       q: q ?? '',
       systems: CODE_SYSTEMS.map((value) => ({ value, name: CODE_SYSTEM_NAMES[value], selected: value === system })),
       billable,
@@ -35,6 +45,28 @@ export class CodePagesController {
       previousPage: result && result.page > 1 ? codesUrl({ q, system, billable, page: result.page - 1 }) : null,
       nextPage: result && result.page < result.pageCount ? codesUrl({ q, system, billable, page: result.page + 1 }) : null,
     });
+  }
+
+  /** A code set by chapter or section. Not metered, like search: it lists codes with their descriptions as search results do. */
+  @Public()
+  @Get(':system')
+  @Render('codes/browse')
+  browse(@Param('system') system: string): Promise<CodeSetPage> {
+    return this.browsing.codeSet(system);
+  }
+
+  @Public()
+  @Get(':system/sections/:section')
+  async section(
+    @Param('system') system: string,
+    @Param('section') section: string,
+    @Query() { page }: CodeSectionPageDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    const view = await this.browsing.section(system, section, page ?? 1);
+    // One address per section: chapter 4 and e00-e89 redirect to E00-E89, j to J.
+    if (section !== view.key) return res.redirect(301, page && page > 1 ? `${view.path}?page=${page}` : view.path);
+    res.render('codes/section', view);
   }
 
   @Public()
@@ -50,6 +82,7 @@ export class CodePagesController {
     // The canonical address has the code as stored (E119 for E11.9).
     if (code !== view.code) return res.redirect(301, `/codes/${view.system}/${view.code}`);
     const meter = await this.meter.view(req, res, view.system, view.code);
+    if (meter.allowed) await this.history.record(req.user as User | undefined, view);
     const shown = meter.allowed ? view : CodeViewMeter.gate(view);
     res.render('codes/show', {
       title: `${view.systemName} ${view.display}`,
@@ -63,6 +96,15 @@ export class CodePagesController {
       jobs: await this.openJobs(view),
       jsonLd: serializeJsonLd(medicalCode(shown)),
     });
+  }
+
+  /** A coder's lookup history switch and, when on, open jobs in the specialties of the codes they look up most. */
+  private async lookupHistory(userId: string) {
+    if (!(await this.history.isOn(userId))) return { on: false, jobs: null };
+    const specialty = (await this.history.specialties(userId)).slice(0, HISTORY_SPECIALTIES).map((s) => s.slug);
+    if (!specialty.length) return { on: true, jobs: null };
+    const [result, all] = await Promise.all([this.jobs.search({ specialty, perPage: String(JOBS_ON_CODE_PAGE) }), this.jobs.queryOf({ specialty })]);
+    return { on: true, jobs: { total: result.total, hits: result.hits.map((h) => h.job), searchPath: searchPath(all) } };
   }
 
   /** Open jobs tagged with the code's subsection or its section, and the search that lists them all. */

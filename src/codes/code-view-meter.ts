@@ -79,6 +79,8 @@ export class CodeViewMeter {
       ...view,
       description: null,
       shortDescription: null,
+      // The copyright line goes with a licensed descriptor: none is shown.
+      copyright: null,
       parent: bare(view.parent),
       children: [],
       previous: bare(view.previous),

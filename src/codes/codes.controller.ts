@@ -24,7 +24,10 @@ export class CodesController {
   /** Codes by prefix ("E11"), exact code, or words (with misspellings); `system` and `billable` narrow it. */
   @Public()
   @Get()
-  @ApiOkResponse({ description: '{total, page, pageCount, hits: [{system, code, display, description, billable}], corrected}' })
+  @ApiOkResponse({
+    description:
+      '{total, page, pageCount, hits: [{system, code, display, description, billable}], corrected, copyright (the AMA line when CPT descriptors are listed)}',
+  })
   @Header('Content-Type', 'application/json; charset=utf-8')
   async search(@Query() { q, system, billable, page }: CodeSearchDto): Promise<string> {
     return this.json.of(await this.codes.search({ q: q ?? '', system, billable, page: page ?? 1 }));

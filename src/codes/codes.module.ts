@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TaxonomyModule } from '../taxonomy/taxonomy.module';
+import { CodeBrowseService } from './code-browse.service';
+import { CodeHistoryController } from './code-history.controller';
+import { CodeHistoryService } from './code-history.service';
 import { CodeImportService } from './code-import.service';
 import { CodePagesController } from './code-pages.controller';
 import { CodeViewMeter } from './code-view-meter';
@@ -8,8 +11,8 @@ import { CodesService } from './codes.service';
 
 @Module({
   imports: [TaxonomyModule],
-  controllers: [CodesController, CodePagesController],
-  providers: [CodeImportService, CodesService, CodeViewMeter],
-  exports: [CodeImportService, CodesService],
+  controllers: [CodesController, CodePagesController, CodeHistoryController],
+  providers: [CodeBrowseService, CodeHistoryService, CodeImportService, CodesService, CodeViewMeter],
+  exports: [CodeHistoryService, CodeImportService, CodesService],
 })
 export class CodesModule {}

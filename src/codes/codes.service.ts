@@ -12,6 +12,9 @@ export const CODES_PER_PAGE = 25;
 /** Answers kept per kind: the lists change only with an import, and the same codes are looked up all day. */
 const KEPT_ANSWERS = 2000;
 
+/** The notice the AMA licence asks for wherever a CPT descriptor is shown. */
+export const CPT_COPYRIGHT = 'CPT® copyright American Medical Association. All rights reserved.';
+
 export interface CodeRef {
   system: CodeSystem;
   code: string;
@@ -28,6 +31,8 @@ export interface CodeView extends CodeRef {
   terminatedOn: string | null;
   /** The published list it comes from ("CMS ICD-10-CM FY2026"); null for a CPT number without a licensed descriptor. */
   source: string | null;
+  /** CPT_COPYRIGHT for a CPT code with an imported descriptor, to be shown with it; otherwise null. */
+  copyright: string | null;
   section: { slug: string; name: string } | null;
   subsection: { slug: string; name: string } | null;
   /** ICD-10-CM: the nearest code above it, and the codes right below a header. */
@@ -51,6 +56,8 @@ export interface CodeSearchResult {
   hits: CodeRef[];
   /** True when no word matched as written and the hits are the nearest spellings. */
   corrected: boolean;
+  /** CPT_COPYRIGHT when a hit is a CPT code (hits carry their descriptors); otherwise null. */
+  copyright: string | null;
 }
 
 interface CodeRow {
@@ -126,6 +133,7 @@ export class CodesService {
       billable: row?.billable ?? null,
       terminatedOn: row?.terminated_on ?? null,
       source: row?.source ?? null,
+      copyright: row && system === 'cpt' ? CPT_COPYRIGHT : null,
       section: brief(section),
       subsection: brief(subsection),
       parent,
@@ -185,7 +193,7 @@ export class CodesService {
     };
     let found = { total: 0, hits: [] as CodeRef[] };
     let corrected = false;
-    if (!q) return { total: 0, page: search.page, pageCount: 1, hits: [], corrected };
+    if (!q) return { total: 0, page: search.page, pageCount: 1, hits: [], corrected, copyright: null };
     if (asCode) found = await page(`c.code LIKE $3`, `c.code = $4 DESC, c.system, c.position`, [`${escapeLike(prefix)}%`, prefix]);
     if (!found.total) {
       found = await page(
@@ -198,7 +206,14 @@ export class CodesService {
       corrected = true;
       found = await page(`$3 <% c.description`, `word_similarity($3, c.description) DESC, c.system, c.position`, [q]);
     }
-    return { ...found, page: search.page, pageCount: Math.max(1, Math.ceil(found.total / CODES_PER_PAGE)), corrected };
+    return {
+      ...found,
+      page: search.page,
+      pageCount: Math.max(1, Math.ceil(found.total / CODES_PER_PAGE)),
+      corrected,
+      // CPT rows exist only from a licensed import: their descriptors go with the notice, on the search page as on the code page.
+      copyright: found.hits.some((hit) => hit.system === 'cpt') ? CPT_COPYRIGHT : null,
+    };
   }
 
   /** ICD-10-CM: the longest code the list holds that this one extends. */
