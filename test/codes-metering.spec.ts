@@ -34,7 +34,9 @@ describe('metered code views', () => {
     const html = (await gated.text()).replace(/&#x3D;/g, '=');
     expect(isGated(html)).toBe(true);
     expect(html).toContain('<h1 id="code-title">21903</h1>');
-    expect(html).toContain('CPT › <a href="/specialties/cpt-surgery">Surgery</a> › <a href="/specialties/surgery-musculoskeletal">Surgery: Musculoskeletal System</a>');
+    expect(html).toContain(
+      'CPT › <a href="/specialties/cpt-surgery">Surgery</a> › <a href="/specialties/surgery-musculoskeletal">Surgery: Musculoskeletal System</a>',
+    );
     expect(html).toContain(`href="/register?next=${encodeURIComponent(page(3))}"`);
     expect(html).not.toContain('not shown here');
     // Search is never metered.
