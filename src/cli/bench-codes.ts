@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { CodeImportService } from '../codes/code-import.service';
+import { CodeReleases } from '../codes/code-releases';
 import { loadEnv } from '../config/env';
 import { openDataSource } from '../database/data-source';
 import { withDatabase } from '../database/database-url';
@@ -99,7 +100,7 @@ async function prepareDatabase(serverUrl: string): Promise<string> {
     await loadReferenceData(dataSource);
     // Progress is the bar's; stdout is for the figures.
     Logger.overrideLogger(['warn', 'error']);
-    for (const outcome of await new CodeImportService(dataSource).importAll(startProgress)) {
+    for (const outcome of await new CodeImportService(dataSource, new CodeReleases(dataSource)).importAll(startProgress)) {
       say(`${outcome.source}: ${outcome.rows} codes${outcome.changed ? ' imported' : ' (already imported)'}.`);
     }
   } finally {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import type { Specialty } from '../taxonomy/specialty.entity';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import { CodeReleases } from './code-releases';
 import { CODE_SYSTEM_NAMES, CodeSystem, displayCode } from './code-sections';
 import { CODE_SYSTEMS, CodeRef } from './codes.service';
 import { HCPCS_SECTIONS } from './hcpcs-sections';
@@ -102,6 +103,7 @@ export class CodeBrowseService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly taxonomy: TaxonomyService,
+    private readonly releases: CodeReleases,
   ) {}
 
   async codeSet(input: string): Promise<CodeSetPage> {
@@ -210,8 +212,7 @@ export class CodeBrowseService {
   }
 
   private async keep<T extends object>(key: unknown[], read: () => Promise<T>): Promise<T> {
-    const [release] = await this.dataSource.query<Array<{ id: number }>>(`SELECT coalesce(max(id), 0) AS id FROM code_releases`);
-    const id = JSON.stringify([release.id, ...key]);
+    const id = JSON.stringify([await this.releases.newest(), ...key]);
     const hit = this.kept.get(id);
     if (hit) return hit as T;
     const value = await read();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { DataSource, EntityManager } from 'typeorm';
 import { DATA_DIR } from '../taxonomy/reference-data';
+import { CodeReleases } from './code-releases';
 import { CodeSystem } from './code-sections';
 
 /** A code list the project ships in data/ (see data/README.md for where each comes from). */
@@ -96,7 +97,10 @@ export type ProgressFactory = (label: string, total: number) => { increment(by?:
 export class CodeImportService {
   private readonly logger = new Logger(CodeImportService.name);
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly releases: CodeReleases,
+  ) {}
 
   async importAll(progress?: ProgressFactory, dataDir = DATA_DIR): Promise<ImportOutcome[]> {
     const outcomes: ImportOutcome[] = [];
@@ -165,6 +169,7 @@ export class CodeImportService {
     } finally {
       bar?.stop();
     }
+    this.releases.changed();
     this.logger.log({ system, rows: rows.length, checksum }, 'code list imported');
     return { ...outcome, changed: true };
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import { CodeReleases } from './code-releases';
 import { CODE_SYSTEM_NAMES, CodeSystem, displayCode, normalizeCode, placeCode, SectionSource } from './code-sections';
 
 export const CODE_SYSTEMS = Object.keys(CODE_SYSTEM_NAMES) as CodeSystem[];
@@ -97,13 +98,14 @@ export class CodesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly taxonomy: TaxonomyService,
+    private readonly releases: CodeReleases,
   ) {}
 
   /** Null for a malformed code, or an ICD-10-CM or HCPCS code the lists do not hold. */
   async lookup(system: CodeSystem, input: string): Promise<CodeView | null> {
     const code = normalizeCode(system, input);
     if (!code) return null;
-    const key = JSON.stringify([await this.release(), system, code]);
+    const key = JSON.stringify([await this.releases.newest(), system, code]);
     const kept = this.views.get(key);
     if (kept) return kept.view;
     const view = await this.read(system, code);
@@ -162,18 +164,12 @@ export class CodesService {
    * descriptions with the most similar words ("diabetis").
    */
   async search(search: CodeSearch): Promise<CodeSearchResult> {
-    const key = JSON.stringify([await this.release(), search.q.trim(), search.system ?? null, search.billable ?? null, search.page]);
+    const key = JSON.stringify([await this.releases.newest(), search.q.trim(), search.system ?? null, search.billable ?? null, search.page]);
     const kept = this.searches.get(key);
     if (kept) return kept;
     const result = await this.find(search);
     this.searches.set(key, result);
     return result;
-  }
-
-  /** The newest import: kept answers of older ones are not used. */
-  private async release(): Promise<number> {
-    const [row] = await this.dataSource.query<Array<{ id: number }>>(`SELECT coalesce(max(id), 0) AS id FROM code_releases`);
-    return row.id;
   }
 
   private async find(search: CodeSearch): Promise<CodeSearchResult> {
