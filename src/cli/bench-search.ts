@@ -7,7 +7,7 @@ import { loadEnv } from '../config/env';
 import { BenchServer, startAppServer } from './bench/app-server';
 import { startBaselineServer } from './bench/baseline-server';
 import { prepareDataset } from './bench/bench-dataset';
-import { jsonTotal, LoadOptions, measure, measureAlone } from './bench/load-test';
+import { jsonTotal, LoadOptions, measure, measureAlone, Measurement } from './bench/load-test';
 import { QUERY_CLASSES } from './bench/query-mix';
 import { ClassResult, renderReport } from './bench/report';
 import { benchDatabaseServer, Cleanups, runBenchmark, say, serverCpuSeconds, UsageError, wholeNumber } from './bench/bench-cli';
@@ -106,16 +106,22 @@ async function main(): Promise<void> {
     () => servers.baseline.stop(),
   );
 
-  const results: ClassResult[] = [];
-  // One server under load at a time: with two cores, running both would measure each against the other.
+  // One server under load at a time: with two cores, running both would measure each against the other. The app's
+  // classes go back to back, then the baseline's: a baseline run between them would leave the app idle for a minute
+  // or more, and V8's memory reducer then collects in pauses of hundreds of milliseconds as the next load begins.
+  const measured = new Map<string, Measurement>();
   for (const { name, paths } of QUERY_CLASSES) {
     say(`${name}: measuring the app…`);
-    const postgres = await measure(servers.postgres.baseUrl, paths, jsonTotal('postgres'), options, serverCpuSeconds(servers.postgres.pid, database));
+    measured.set(name, await measure(servers.postgres.baseUrl, paths, jsonTotal('postgres'), options, serverCpuSeconds(servers.postgres.pid, database)));
+  }
+  const results: ClassResult[] = [];
+  for (const { name, paths } of QUERY_CLASSES) {
     say(`${name}: measuring the baseline…`);
     const baseline =
       options.baseline === 'alone'
         ? await measureAlone(servers.baseline.baseUrl, paths, jsonTotal('baseline'))
         : await measure(servers.baseline.baseUrl, paths, jsonTotal('baseline'), options, serverCpuSeconds(servers.baseline.pid, database));
+    const postgres = measured.get(name)!;
     say(`${name}: p95 ${postgres.p95.toFixed(1)} ms (postgres), ${baseline.p95.toFixed(1)} ms (baseline).`);
     results.push({ queryClass: name, postgres, baseline });
   }
