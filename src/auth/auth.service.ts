@@ -56,16 +56,37 @@ export class AuthService {
     this.checkNewPassword(input.password, 'password', { email, name: input.name });
     if (await this.users.findByEmail(email)) throw this.emailTaken();
     const passwordHash = await this.passwords.hash(input.password);
-    try {
-      const user = await this.dataSource.transaction(async (manager) => {
+    const user = await this.addressKept(() =>
+      this.dataSource.transaction(async (manager) => {
         const created = await manager.save(manager.create(User, { email, passwordHash, name: input.name.trim(), role: input.role }));
         if (input.role === 'employer') await this.organizations.createWithOwner(manager, input.organizationName!, created.id);
         await this.sendVerification(manager, created);
         return created;
-      });
-      return { user, session: await this.tokens.issueSession(user) };
+      }),
+    );
+    return { user, session: await this.tokens.issueSession(user) };
+  }
+
+  /**
+   * An administrator's account, made by the operator (`npm run admin:create`):
+   * its address counts as verified, since whoever runs the command runs the site.
+   * The same password rules as every account.
+   */
+  async createAdmin(input: { email: string; password: string; name: string }): Promise<User> {
+    const email = normalizeEmail(input.email);
+    this.checkNewPassword(input.password, 'password', { email, name: input.name });
+    if (await this.users.findByEmail(email)) throw this.emailTaken();
+    const passwordHash = await this.passwords.hash(input.password);
+    return this.addressKept(() =>
+      this.dataSource.manager.save(this.dataSource.manager.create(User, { email, passwordHash, name: input.name.trim(), role: 'admin', emailVerified: true })),
+    );
+  }
+
+  /** Two accounts made with one address at the same moment: the unique index decides, and the other is told the address is taken. */
+  private async addressKept<T>(create: () => Promise<T>): Promise<T> {
+    try {
+      return await create();
     } catch (e) {
-      // Two sign-ups with one address at the same moment: the unique index decides.
       if (e instanceof QueryFailedError && (e.driverError as { code?: string }).code === '23505') throw this.emailTaken();
       throw e;
     }

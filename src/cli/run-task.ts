@@ -3,6 +3,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Presets, SingleBar } from 'cli-progress';
 import { AppModule } from '../app.module';
+import { DomainError } from '../common/domain-error';
 import { ConfigError, Env, loadEnv } from '../config/env';
 import { openDatabaseRuntime } from '../database/database-runtime';
 import { migrate } from '../database/migrate';
@@ -37,6 +38,13 @@ export async function executeTask(env: Env, task: Task, log: Log = say): Promise
 
 function failureMessage(title: string, error: unknown, env: Env | undefined): string {
   if (error instanceof ConfigError) return error.message;
+  // Input the task's rules refuse (a weak password, an address in use): the rule's own words are the message.
+  if (error instanceof DomainError) {
+    const details = Object.values(error.fields ?? {})
+      .flat()
+      .filter((detail) => !error.message.includes(detail));
+    return `${title} failed: ${[error.message, ...details].join(' ')}`;
+  }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   const database = !env
     ? ''
