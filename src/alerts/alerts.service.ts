@@ -149,7 +149,7 @@ export class AlertsService {
       }
       // A resumed digest starts from its next slot rather than at once for the time it was off.
       if (rescheduled || resumed) schedule.nextDigestAt = nextDigestAt(alert.frequency, alert.timeZone, this.env.ALERT_DIGEST_HOUR, now);
-      await manager.save(schedule);
+      if (changes.frequency || rescheduled || resumed) await manager.save(schedule);
       return manager.save(alert);
     });
   }

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
-import { parseArgs } from 'node:util';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
@@ -18,7 +17,7 @@ import { loadReferenceData } from '../taxonomy/reference-data';
 import { AlertBenchSize, publishJobs, seedAlerts, seedOrganizations } from './bench/alerts/alert-bench-data';
 import { renderAlertReport } from './bench/alerts/alert-bench-report';
 import { startSmtpSink } from './bench/alerts/smtp-sink-process';
-import { benchDatabaseServer, Cleanups, runBenchmark, say, UsageError, wholeNumber } from './bench/bench-cli';
+import { benchArgs, benchDatabaseServer, Cleanups, runBenchmark, say, wholeNumber } from './bench/bench-cli';
 
 /**
  * `npm run bench:alerts -- --alerts 100000 --jobs 1000`: the job alert
@@ -50,13 +49,8 @@ const OPTIONS = {
 } as const;
 
 function parseOptions(argv: string[]): (AlertBenchSize & { messages: number }) | undefined {
-  let values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS }>>['values'];
-  try {
-    ({ values } = parseArgs({ args: argv, options: OPTIONS }));
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n\n${USAGE}`);
-  }
-  if (values.help) return undefined;
+  const values = benchArgs(argv, OPTIONS, USAGE);
+  if (!values) return undefined;
   return {
     alerts: wholeNumber('alerts', values.alerts, 10_000_000),
     jobs: wholeNumber('jobs', values.jobs, 1_000_000),

@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { CodeImportService } from '../codes/code-import.service';
 import { CodeReleases } from '../codes/code-releases';
@@ -12,7 +11,7 @@ import { withDatabase } from '../database/database-url';
 import { migrate } from '../database/migrate';
 import { loadReferenceData } from '../taxonomy/reference-data';
 import { startAppServer } from './bench/app-server';
-import { benchDatabaseServer, Cleanups, runBenchmark, say, serverCpuSeconds, UsageError, wholeNumber } from './bench/bench-cli';
+import { benchArgs, benchDatabaseServer, Cleanups, runBenchmark, say, serverCpuSeconds, wholeNumber } from './bench/bench-cli';
 import { AnswerCheck, jsonTotal, LoadOptions, Measurement, measure, okPage } from './bench/load-test';
 import { startProgress } from './run-task';
 
@@ -68,13 +67,8 @@ const OPTIONS = {
 } as const;
 
 function parseOptions(argv: string[]): LoadOptions | undefined {
-  let values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS }>>['values'];
-  try {
-    ({ values } = parseArgs({ args: argv, options: OPTIONS }));
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n\n${USAGE}`);
-  }
-  if (values.help) return undefined;
+  const values = benchArgs(argv, OPTIONS, USAGE);
+  if (!values) return undefined;
   return {
     durationSeconds: wholeNumber('duration', values.duration, 3600),
     connections: wholeNumber('connections', values.connections, 1000),

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { loadEnv } from '../config/env';
 import { BenchServer, startAppServer } from './bench/app-server';
@@ -10,7 +9,7 @@ import { prepareDataset } from './bench/bench-dataset';
 import { jsonTotal, LoadOptions, measure, measureAlone, Measurement } from './bench/load-test';
 import { QUERY_CLASSES } from './bench/query-mix';
 import { ClassResult, renderReport } from './bench/report';
-import { benchDatabaseServer, Cleanups, runBenchmark, say, serverCpuSeconds, UsageError, wholeNumber } from './bench/bench-cli';
+import { benchArgs, benchDatabaseServer, Cleanups, runBenchmark, say, serverCpuSeconds, UsageError, wholeNumber } from './bench/bench-cli';
 
 /**
  * `npm run bench:search -- --jobs 100000`: the job search benchmark.
@@ -55,13 +54,8 @@ const OPTIONS = {
 } as const;
 
 function parseOptions(argv: string[]): BenchOptions | undefined {
-  let values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS }>>['values'];
-  try {
-    ({ values } = parseArgs({ args: argv, options: OPTIONS }));
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n\n${USAGE}`);
-  }
-  if (values.help) return undefined;
+  const values = benchArgs(argv, OPTIONS, USAGE);
+  if (!values) return undefined;
   if (values.baseline !== 'load' && values.baseline !== 'alone') throw new UsageError(`--baseline must be load or alone, not "${values.baseline}".`);
   return {
     baseline: values.baseline,

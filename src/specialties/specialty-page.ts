@@ -1,5 +1,4 @@
 import type { CodeSystem } from '../codes/code-sections';
-import type { Specialty } from '../taxonomy/specialty.entity';
 
 /** One of a specialty's code ranges as its page shows it: linked where the reference can open it. */
 export interface CodeRangeView {
@@ -41,9 +40,4 @@ export function topCredentials(
     .filter((c) => c.jobs > 0)
     .sort((a, b) => b.jobs - a.jobs || a.code.localeCompare(b.code))
     .slice(0, limit);
-}
-
-/** Specialties a page may show: code specialties and service lines, not settings. */
-export function hasPage(specialty: Pick<Specialty, 'group'>): boolean {
-  return specialty.group !== 'setting';
 }

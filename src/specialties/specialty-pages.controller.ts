@@ -6,7 +6,7 @@ import { DomainError } from '../common/domain-error';
 import { JobSearchService } from '../search/job-search.service';
 import { searchPath } from '../search/search-url';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
-import { codeRangeView, hasPage, topCredentials } from './specialty-page';
+import { codeRangeView, topCredentials } from './specialty-page';
 
 /** Open jobs listed on a specialty page. */
 const JOBS_ON_SPECIALTY_PAGE = 10;
@@ -30,7 +30,7 @@ export class SpecialtyPagesController {
 
   @Get()
   async index(@Res() res: Response): Promise<void> {
-    const specialties = (await this.taxonomy.listCodeSpecialties()).filter(hasPage);
+    const specialties = await this.taxonomy.listCodeSpecialties();
     const top = specialties.filter((s) => !s.parent);
     res.render('specialties/index', {
       groups: [
@@ -44,8 +44,9 @@ export class SpecialtyPagesController {
 
   @Get(':slug')
   async show(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
-    const specialties = await this.taxonomy.listSpecialties();
-    const specialty = specialties.find((s) => s.slug === slug && hasPage(s));
+    // Code specialties and service lines have pages; settings do not.
+    const specialties = await this.taxonomy.listCodeSpecialties();
+    const specialty = specialties.find((s) => s.slug === slug);
     if (!specialty) throw new DomainError('not_found', 'There is no code specialty at this address. The list of specialties is at /specialties.');
     // The search matches a parent's subsections too, so its counts and jobs cover them.
     const [result, query, credentials] = await Promise.all([

@@ -1,3 +1,4 @@
+import { parseArgs, ParseArgsConfig } from 'node:util';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError, Env } from '../../config/env';
@@ -9,6 +10,20 @@ export const say = (message: string) => process.stderr.write(`${message}\n`);
 
 /** A wrong option: its message (with the usage) is the whole answer. */
 export class UsageError extends Error {}
+
+/** The command line's values by `options`, or undefined for --help; a mistake becomes a UsageError that shows `usage`. */
+export function benchArgs<T extends NonNullable<ParseArgsConfig['options']> & { help: { type: 'boolean' } }>(
+  argv: string[],
+  options: T,
+  usage: string,
+): ReturnType<typeof parseArgs<{ args: string[]; options: T }>>['values'] | undefined {
+  try {
+    const { values } = parseArgs({ args: argv, options });
+    return (values as { help?: boolean }).help ? undefined : values;
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n\n${usage}`, { cause: e });
+  }
+}
 
 /** What a benchmark must undo (servers, databases), latest first, also when it fails or is interrupted. */
 export class Cleanups {
