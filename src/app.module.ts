@@ -5,6 +5,8 @@ import { AlertsModule } from './alerts/alerts.module';
 import { AlertEngineModule } from './alerts/engine/alert-engine.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { PipelineModule } from './applications/pipeline/pipeline.module';
+import { AdminModule } from './admin/admin.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CandidatesModule } from './candidates/candidates.module';
 import { EmployerCandidatesModule } from './candidates/employer-candidates/employer-candidates.module';
@@ -21,6 +23,7 @@ import { PublicJobsModule } from './jobs/public-jobs.module';
 import { loggerOptions } from './common/logging';
 import { MailModule } from './mail/mail.module';
 import { QueueModule } from './queue/queue.module';
+import { ReportsModule } from './reports/reports.module';
 import { SearchModule } from './search/search.module';
 import { SpecialtiesModule } from './specialties/specialties.module';
 import { TaxonomyModule } from './taxonomy/taxonomy.module';
@@ -37,6 +40,9 @@ export class AppModule {
         LoggerModule.forRoot(loggerOptions(env)),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), autoLoadEntities: false }),
         CommonModule,
+        AuditModule,
+        // Before any module that brings in the public job pages, whose /jobs/:id/:slug would take /jobs/:id/report.
+        ReportsModule,
         QueueModule,
         MailModule.forRoot(env),
         UsersModule,
@@ -54,6 +60,7 @@ export class AppModule {
         PipelineModule,
         EmployerCandidatesModule,
         AuthModule,
+        AdminModule,
         HealthModule,
         WebModule,
         DemoModule,

@@ -82,7 +82,10 @@ describe('applying on the web', () => {
       const page = await new Browser(t.baseUrl).get(jobPath(job));
       expect(page.status).toBe(200);
       expect(page.text).toContain('How to apply Sign in to apply');
-      expect(page.html).toContain(`href="${esc(`/login?next=${encodeURIComponent(jobPath(job))}`)}">Sign in to apply</a>`);
+      expect(page.html).toContain(`href="/jobs/${job.id}/apply">Sign in to apply</a>`);
+      const signIn = await new Browser(t.baseUrl).get(`/jobs/${job.id}/apply`);
+      expect(signIn.status).toBe(303);
+      expect(signIn.location).toBe(`/login?next=${encodeURIComponent(jobPath(job))}`);
       expect(page.html).toContain(`href="${esc(`/register?role=candidate&next=${encodeURIComponent(jobPath(job))}`)}">Create a coder account</a>`);
       expect(page.html).not.toContain('enctype="multipart/form-data"');
       expect(jsonLd(page.html).directApply).toBe(true);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditLog } from '../audit/audit-log.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { Env } from '../config/env';
@@ -56,6 +57,7 @@ export class ApplicationsService {
     private readonly mail: MailService,
     private readonly clock: Clock,
     private readonly env: Env,
+    private readonly auditLog: AuditLog,
   ) {}
 
   /** 201 with the new application; with an Idempotency-Key, the first answer again for the same request. */
@@ -111,6 +113,14 @@ export class ApplicationsService {
       const now = this.clock.now();
       await manager.update(Application, { id: application.id }, { status: 'withdrawn', updatedAt: now });
       await manager.insert(ApplicationEvent, { applicationId: application.id, status: 'withdrawn', actorId: user.id, createdAt: now });
+      await this.auditLog.record(manager, {
+        actor: user,
+        action: 'application.withdrawn',
+        subject: { type: 'application', id: application.id },
+        organizationId: application.organizationId,
+        before: { status: application.status },
+        after: { status: 'withdrawn' },
+      });
       const [view] = await this.views(manager, user.id, [application.id]);
       return view;
     });
@@ -139,12 +149,12 @@ export class ApplicationsService {
 
   /**
    * The job under a share lock until the application commits: closing it
-   * (which locks it for update) waits, or this waits for the close. Drafts
-   * and postings in review are not found; a closed or expired one → 409.
+   * (which locks it for update) waits, or this waits for the close. Drafts,
+   * postings in review and suspended ones are not found; a closed or expired one → 409.
    */
   private async lockOpenJob(manager: EntityManager, jobId: string): Promise<Job> {
     const job = isUuid(jobId) ? await manager.createQueryBuilder(Job, 'j').where('j.id = :jobId', { jobId }).setLock('pessimistic_read').getOne() : null;
-    if (!job || job.status === 'draft' || job.status === 'pending_review') throw noSuchJob();
+    if (!job || job.status === 'draft' || job.status === 'pending_review' || job.status === 'suspended') throw noSuchJob();
     const state = appliedJobState(job, this.clock.now());
     if (state === 'filled' || state === 'closed') throw new DomainError('conflict', 'This job is closed and no longer accepts applications.');
     if (state === 'expired') throw new DomainError('conflict', 'This job has expired and no longer accepts applications.');

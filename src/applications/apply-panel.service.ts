@@ -47,12 +47,16 @@ export interface ApplyForm {
  * shown when (and the status), anyone else the form. Exactly one is set.
  */
 export interface ApplyPanel {
-  signedOut?: { loginPath: string; registerPath: string };
+  /** The sign-in button goes through the job's apply link (see signInToApplyPath); the account link is shown as it is. */
+  signedOut?: { registerPath: string };
   notCandidate?: true;
   unverified?: { email: string; resendAction: string };
   applied?: ApplicationListItem & { applicationsPath: string };
   form?: ApplyForm;
 }
+
+/** Where "Sign in to apply" takes a visitor: the sign-in page, coming back to the job. */
+export const signInToApplyPath = (jobPath: string): string => `/login?next=${encodeURIComponent(jobPath)}`;
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -70,10 +74,7 @@ export class ApplyPanelService {
     questions: PublicScreeningQuestion[],
     values: ApplyFormValues = {},
   ): Promise<ApplyPanel> {
-    if (!user) {
-      const next = encodeURIComponent(job.path);
-      return { signedOut: { loginPath: `/login?next=${next}`, registerPath: `/register?role=candidate&next=${next}` } };
-    }
+    if (!user) return { signedOut: { registerPath: `/register?role=candidate&next=${encodeURIComponent(job.path)}` } };
     const refusal = applicantRefusal(user);
     if (refusal === 'not_candidate') return { notCandidate: true };
     const applied = await this.applications.findMineForJob(user, job.id);

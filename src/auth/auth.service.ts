@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { adoptGuestAlerts } from '../alerts/alert-adoption';
+import { AuditLog } from '../audit/audit-log.service';
 import { DomainError } from '../common/domain-error';
 import { Env } from '../config/env';
 import { OrganizationsService } from '../employers/organizations.service';
@@ -49,6 +50,7 @@ export class AuthService {
     private readonly organizations: OrganizationsService,
     private readonly mail: MailService,
     private readonly env: Env,
+    private readonly auditLog: AuditLog,
   ) {}
 
   async register(input: RegisterInput): Promise<SignedIn> {
@@ -98,6 +100,9 @@ export class AuthService {
     const valid = await this.passwords.verify(user?.passwordHash, password);
     if (!user || !valid) throw new DomainError('unauthenticated', 'The email or password is incorrect.');
     if (user.disabledAt) throw new DomainError('forbidden', 'This account has been disabled. Contact support if you think this is a mistake.');
+    if (await this.users.inSuspendedOrganization(user.id)) {
+      throw new DomainError('forbidden', 'Your organization’s account is suspended, so its members cannot sign in. Contact support to have it reviewed.');
+    }
     return { user, session: await this.tokens.issueSession(user) };
   }
 
@@ -159,9 +164,13 @@ export class AuthService {
     });
   }
 
-  async resendVerification(user: User): Promise<void> {
-    if (user.emailVerified) throw new DomainError('conflict', 'Your email address is already verified.');
-    await this.dataSource.transaction((manager) => this.sendVerification(manager, user));
+  /** Asked by the user, or by an admin (`by`) for them: an admin's request is audited. */
+  async resendVerification(user: User, by?: User): Promise<void> {
+    if (user.emailVerified) throw new DomainError('conflict', by ? 'This email address is already verified.' : 'Your email address is already verified.');
+    await this.dataSource.transaction(async (manager) => {
+      await this.sendVerification(manager, user);
+      if (by) await this.auditLog.record(manager, { actor: by, action: 'user.verification_resent', subject: { type: 'user', id: user.id } });
+    });
   }
 
   async updateProfile(user: User, name: string): Promise<User> {

@@ -10,6 +10,9 @@ import type { CodeRef, CodeView } from './codes.service';
 /** The first-party cookie that tells a signed-out visitor's views apart. */
 export const VISITOR_COOKIE = 'cc_visitor';
 
+/** The shape of the ids we put in that cookie; anything else in it is ignored. */
+export const VISITOR_ID = /^[A-Za-z0-9_-]{16,64}$/;
+
 const WINDOW_MS = 24 * 3600_000;
 /** Several people can share one address (an office, a hospital): it may see this many times a visitor's views. */
 const VIEWS_PER_ADDRESS = 10;
@@ -92,7 +95,7 @@ export class CodeViewMeter {
   /** The visitor's id from the cookie, or a new one set now. */
   private visitor(req: Request, res: Response): string {
     const current = (req.cookies as Record<string, string> | undefined)?.[VISITOR_COOKIE];
-    if (current && /^[A-Za-z0-9_-]{16,64}$/.test(current)) return current;
+    if (current && VISITOR_ID.test(current)) return current;
     const id = randomBytes(18).toString('base64url');
     res.cookie(VISITOR_COOKIE, id, {
       httpOnly: true,

@@ -44,7 +44,9 @@ export class FormViewInterceptor implements NestInterceptor {
       catchError((error: unknown) => {
         if (!(error instanceof DomainError)) throw error;
         const status = error.code === 'bad_request' || error.code === 'unprocessable' ? 422 : error.status;
-        throw new FormRejection(view, status, { values: submittedValues(req.body), errors: error.fields ?? {}, formError: error.message });
+        // A GET form (filters) submits its fields in the query string.
+        const submitted: unknown = req.method === 'GET' ? req.query : req.body;
+        throw new FormRejection(view, status, { values: submittedValues(submitted), errors: error.fields ?? {}, formError: error.message });
       }),
     );
   }

@@ -162,6 +162,13 @@ export class Env {
   @Max(60)
   QUEUE_POLL_SECONDS = 2;
 
+  /** Job page views and apply clicks are counted in memory and written this often (and at shutdown): a crash loses at most this much. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  INSIGHT_FLUSH_SECONDS = 30;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
+import { DomainError } from '../common/domain-error';
 import { jobPath } from '../jobs/job-paths';
 import { Job, Workplace } from '../jobs/job.entity';
 import { OrganizationsService, OrganizationView, toOrganizationView } from './organizations.service';
@@ -30,9 +31,13 @@ export class CompaniesService {
     private readonly clock: Clock,
   ) {}
 
-  /** 404 for an unknown slug. Open means published and not past its valid-through date, even before the expiry run has marked it. */
+  /**
+   * 404 for an unknown slug and for a suspended organization. Open means
+   * published and not past its valid-through date, even before the expiry run has marked it.
+   */
   async profile(slug: string): Promise<CompanyView> {
     const organization = await this.organizations.findBySlug(slug);
+    if (organization.suspendedAt) throw new DomainError('not_found', 'There is no company at this address.');
     const jobs = await this.dataSource
       .getRepository(Job)
       .createQueryBuilder('j')

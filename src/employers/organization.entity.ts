@@ -49,6 +49,13 @@ export class Organization {
   @Column({ type: 'timestamptz', nullable: true })
   verifiedAt: Date | null;
 
+  /** Set by an admin: every posting is hidden and no member can sign in until reinstated. */
+  @Column({ type: 'timestamptz', nullable: true })
+  suspendedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  suspensionReason: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AuditLog } from '../audit/audit-log.service';
 import { hashToken } from '../auth/tokens.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
@@ -79,6 +80,7 @@ interface InvitationRow {
   expires_at: Date;
   accepted_at: Date | null;
   revoked_at: Date | null;
+  suspended_at: Date | null;
 }
 
 const INVALID_LINK = 'This invitation link is not valid. Check that you opened the whole link from the email.';
@@ -94,6 +96,7 @@ export class TeamService {
     private readonly mail: MailService,
     private readonly clock: Clock,
     private readonly env: Env,
+    private readonly auditLog: AuditLog,
   ) {}
 
   /** Any member may see the team. */
@@ -152,6 +155,13 @@ export class TeamService {
           expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
         }),
       );
+      await this.auditLog.record(manager, {
+        actor: user,
+        action: 'team.member_invited',
+        subject: { type: 'invitation', id: invitation.id },
+        organizationId,
+        after: { email, role: input.role },
+      });
       const organization = await manager.findOneByOrFail(Organization, { id: organizationId });
       await this.mail.send(
         'organization-invitation',
@@ -173,15 +183,29 @@ export class TeamService {
   async revoke(user: User, organizationId: string, invitationId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await requireMembership(manager, organizationId, user.id, { owner: true, lock: true });
-      const result = isUuid(invitationId)
-        ? await manager
-            .createQueryBuilder()
-            .update(OrganizationInvitation)
-            .set({ revokedAt: this.clock.now() })
-            .where('id = :invitationId AND organization_id = :organizationId AND accepted_at IS NULL AND revoked_at IS NULL', { invitationId, organizationId })
-            .execute()
-        : { affected: 0 };
-      if (!result.affected) throw new DomainError('not_found', 'There is no such unanswered invitation.');
+      const [revoked]: Array<Pick<OrganizationInvitation, 'email' | 'role'>> = isUuid(invitationId)
+        ? ((
+            await manager
+              .createQueryBuilder()
+              .update(OrganizationInvitation)
+              .set({ revokedAt: this.clock.now() })
+              .where('id = :invitationId AND organization_id = :organizationId AND accepted_at IS NULL AND revoked_at IS NULL', {
+                invitationId,
+                organizationId,
+              })
+              .returning(['email', 'role'])
+              .updateEntity(false)
+              .execute()
+          ).raw as Array<Pick<OrganizationInvitation, 'email' | 'role'>>)
+        : [];
+      if (!revoked) throw new DomainError('not_found', 'There is no such unanswered invitation.');
+      await this.auditLog.record(manager, {
+        actor: user,
+        action: 'team.invitation_revoked',
+        subject: { type: 'invitation', id: invitationId },
+        organizationId,
+        before: { email: revoked.email, role: revoked.role },
+      });
     });
   }
 
@@ -193,10 +217,10 @@ export class TeamService {
   async removeMember(user: User, organizationId: string, memberId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await requireMembership(manager, organizationId, user.id, { owner: true, lock: true });
-      const [target]: Array<{ role: OrganizationRole; owners: number }> = isUuid(memberId)
+      const [target]: Array<{ role: OrganizationRole; email: string; owners: number }> = isUuid(memberId)
         ? await manager.query(
-            `SELECT role, (SELECT count(*)::int FROM organization_members WHERE organization_id = $1 AND role = 'owner') AS owners
-               FROM organization_members WHERE organization_id = $1 AND user_id = $2`,
+            `SELECT m.role, u.email, (SELECT count(*)::int FROM organization_members WHERE organization_id = $1 AND role = 'owner') AS owners
+               FROM organization_members m JOIN users u ON u.id = m.user_id WHERE m.organization_id = $1 AND m.user_id = $2`,
             [organizationId, memberId],
           )
         : [];
@@ -205,6 +229,13 @@ export class TeamService {
         throw new DomainError('conflict', 'An organization needs at least one owner. Make someone else an owner before removing the last one.');
       }
       await manager.delete(OrganizationMember, { organizationId, userId: memberId });
+      await this.auditLog.record(manager, {
+        actor: user,
+        action: 'team.member_removed',
+        subject: { type: 'team_member', id: memberId },
+        organizationId,
+        before: { userId: memberId, email: target.email, role: target.role },
+      });
     });
   }
 
@@ -254,6 +285,14 @@ export class TeamService {
       await manager.insert(OrganizationMember, { organizationId: invitation.organization_id, userId: user.id, role: invitation.role });
       await manager.update(OrganizationInvitation, { id: invitation.id }, { acceptedAt: this.clock.now() });
       if (account.role === 'candidate') await manager.update(User, { id: user.id }, { role: 'employer' });
+      await this.auditLog.record(manager, {
+        // A coder's account became an employer's just above.
+        actor: { id: user.id, role: 'employer' },
+        action: 'team.member_joined',
+        subject: { type: 'team_member', id: user.id },
+        organizationId: invitation.organization_id,
+        after: { userId: user.id, email: invitation.email, role: invitation.role, invitationId: invitation.id },
+      });
       return { organizationName: invitation.organization_name, role: invitation.role };
     });
   }
@@ -263,7 +302,7 @@ export class TeamService {
       token && TOKEN_FORMAT.test(token)
         ? await manager.query(
             `SELECT i.id, i.organization_id, o.name AS organization_name, o.slug AS organization_slug, o.logo_updated_at,
-                    i.email, i.role, u.name AS inviter_name, i.expires_at, i.accepted_at, i.revoked_at
+                    i.email, i.role, u.name AS inviter_name, i.expires_at, i.accepted_at, i.revoked_at, o.suspended_at
                FROM organization_invitations i
                JOIN organizations o ON o.id = i.organization_id
                LEFT JOIN users u ON u.id = i.invited_by
@@ -276,6 +315,8 @@ export class TeamService {
     if (row.accepted_at) throw new DomainError('gone', 'This invitation has already been accepted. Sign in to reach your team.');
     if (row.revoked_at) throw new DomainError('gone', 'This invitation was withdrawn. Ask the person who invited you to send a new one.');
     if (row.expires_at <= this.clock.now()) throw new DomainError('gone', 'This invitation has expired. Ask the person who invited you to send a new one.');
+    // A member of a suspended organization could not sign in; joining one is refused the same way.
+    if (row.suspended_at) throw new DomainError('gone', 'This organization’s account is suspended, so it cannot take new members.');
     return row;
   }
 

@@ -11,6 +11,7 @@ import { DomainError } from '../common/domain-error';
 import { FormView } from '../common/form-view';
 import { Env } from '../config/env';
 import { OrganizationsService } from '../employers/organizations.service';
+import { JobInsightService } from '../insight/job-insight.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { User } from '../users/user.entity';
 import { Flash } from '../web/flash';
@@ -87,7 +88,7 @@ function dashboardSections(jobs: Job[], names: TaxonomyNames, now: Date, applica
 }
 
 /** A saved posting the form edits; only its id is known before it is loaded. */
-type FormJob = Pick<Job, 'id'> & Partial<Pick<Job, 'title' | 'status'>>;
+type FormJob = Pick<Job, 'id'> & Partial<Pick<Job, 'title' | 'status' | 'reviewNote'>>;
 
 /** The heading, address and buttons of the posting form, for a new posting or a saved one. */
 function formPage(job?: FormJob) {
@@ -100,6 +101,7 @@ function formPage(job?: FormJob) {
       id: job.id,
       title: job.title,
       status: job.status,
+      reviewNote: job.reviewNote,
       publicUrl: job.status === 'published' && job.title ? jobPath({ id: job.id, title: job.title }) : undefined,
     },
     isDraft,
@@ -139,6 +141,7 @@ export class EmployerJobsController {
     private readonly clock: Clock,
     private readonly env: Env,
     private readonly dataSource: DataSource,
+    private readonly insight: JobInsightService,
   ) {
     this.flash = new Flash(env);
   }
@@ -200,12 +203,17 @@ export class EmployerJobsController {
     res.redirect(303, '/employer');
   }
 
-  /** The posting through the public page's own partial and presenter, so it looks exactly as coders will see it. */
+  /**
+   * The posting through the public page's own partial and presenter, so it
+   * looks exactly as coders will see it; below it, once published, how it is
+   * doing (the insight of the last 30 days).
+   */
   @Get('jobs/:id/preview')
   @Render('employer/job-preview')
   async preview(@CurrentUser() user: User, @Param('id') id: string): Promise<Record<string, unknown>> {
     const [job, names] = await Promise.all([this.jobs.findForMember(user, id), this.taxonomyNames()]);
     return {
+      insight: await this.insight.panel(user, job),
       preview: {
         id: job.id,
         status: job.status,

@@ -2,7 +2,8 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { Organization } from '../employers/organization.entity';
 import { User } from '../users/user.entity';
 
-export const JOB_STATUSES = ['draft', 'pending_review', 'published', 'closed', 'expired'] as const;
+/** `suspended`: hidden while an admin has suspended the organization; reinstating restores `suspendedFrom`. */
+export const JOB_STATUSES = ['draft', 'pending_review', 'published', 'closed', 'expired', 'suspended'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** The values Google for Jobs and the Indeed feed understand. */
@@ -47,7 +48,8 @@ export interface JobLocation {
 const money = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
 @Entity('jobs')
-@Check('jobs_status_check', `status IN ('draft', 'pending_review', 'published', 'closed', 'expired')`)
+@Check('jobs_status_check', `status IN ('draft', 'pending_review', 'published', 'closed', 'expired', 'suspended')`)
+@Check('jobs_suspended_from_check', `(status = 'suspended') = (suspended_from IS NOT NULL)`)
 @Check('jobs_employment_type_check', `employment_type IN ('FULL_TIME', 'PART_TIME', 'CONTRACTOR', 'TEMPORARY', 'PER_DIEM', 'INTERN')`)
 @Check('jobs_workplace_check', `workplace IN ('onsite', 'hybrid', 'remote')`)
 @Check('jobs_salary_period_check', `salary_period IS NULL OR salary_period IN ('HOUR', 'YEAR')`)
@@ -77,6 +79,14 @@ export class Job {
 
   @Column({ type: 'varchar', length: 16, default: 'draft' })
   status: JobStatus;
+
+  /** While suspended: the status the posting returns to when its organization is reinstated. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  suspendedFrom: 'published' | 'pending_review' | null;
+
+  /** Why an admin sent the posting back to draft; cleared when it is submitted again. */
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  reviewNote: string | null;
 
   @Column({ type: 'varchar', length: 120 })
   title: string;

@@ -2,8 +2,9 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EmployersModule } from '../employers/employers.module';
+import { JobInsightModule } from '../insight/job-insight.module';
+import { ReportsModule } from '../reports/reports.module';
 import { TaxonomyModule } from '../taxonomy/taxonomy.module';
-import { AdminJobsController } from './admin-jobs.controller';
 import { EmployerJobsController } from './employer-jobs.controller';
 import { ExtendLinks } from './extend-link';
 import { JobExpiryScheduler } from './job-expiry.scheduler';
@@ -13,9 +14,9 @@ import { JobsController } from './jobs.controller';
 import { JobsService } from './jobs.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Job]), TaxonomyModule, EmployersModule, JwtModule.register({})],
+  imports: [TypeOrmModule.forFeature([Job]), TaxonomyModule, EmployersModule, ReportsModule, JobInsightModule, JwtModule.register({})],
   // JobExtendController's /jobs/:id/extend comes before any /jobs/:id/:slug page route, which would otherwise take it.
-  controllers: [JobExtendController, JobsController, AdminJobsController, EmployerJobsController],
+  controllers: [JobExtendController, JobsController, EmployerJobsController],
   providers: [JobsService, ExtendLinks, JobExpiryScheduler],
   exports: [JobsService],
 })

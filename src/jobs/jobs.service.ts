@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { AlertMatcher } from '../alerts/engine/alert-matcher';
+import { AuditAction } from '../audit/audit-actions';
+import { AuditLog } from '../audit/audit-log.service';
 import { Clock } from '../common/clock';
 import { DomainError, FieldErrors } from '../common/domain-error';
 import { renderMarkdown } from '../common/markdown';
@@ -11,6 +13,7 @@ import { Organization } from '../employers/organization.entity';
 import { MailService } from '../mail/mail.service';
 import { JOB_FILLED_QUEUE, JobFilledJob } from '../applications/pipeline/job-filled-notices';
 import { QueueService } from '../queue/queue.service';
+import { ReportsService } from '../reports/reports.service';
 import { SearchSyncService } from '../search/search-sync.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { User } from '../users/user.entity';
@@ -36,6 +39,7 @@ const WRONG_STATUS: Record<JobStatus, string> = {
   published: 'This job is already published.',
   closed: 'This job is closed. Duplicate it to post it again.',
   expired: 'This job has expired. Renew it to publish it again.',
+  suspended: 'Your organization is suspended, so its postings are hidden.',
 };
 
 const notFound = () => new DomainError('not_found', 'There is no such job among your organization’s postings.');
@@ -94,6 +98,8 @@ export class JobsService {
     private readonly searchSync: SearchSyncService,
     private readonly queue: QueueService,
     private readonly alertMatcher: AlertMatcher,
+    private readonly auditLog: AuditLog,
+    private readonly reports: ReportsService,
   ) {}
 
   /** A draft in the user's organization, or (with `publish`) a posting published or sent for review at once. */
@@ -108,7 +114,9 @@ export class JobsService {
       const job = manager.create(Job, { ...BLANK, organizationId: organization.id, createdBy: user.id });
       await this.applyContent(job, content);
       if (publish) this.goLive(job, organization);
-      return this.saved(manager, job, organization);
+      const saved = await this.saved(manager, job, organization);
+      if (publish) await this.recordGoLive(manager, user, saved, null);
+      return saved;
     });
   }
 
@@ -128,9 +136,12 @@ export class JobsService {
         if (job.validThrough.getTime() !== before.validThrough) job.expiryWarnedAt = null;
       }
       const organization = await this.organizationOf(manager, job);
-      const contentChanged = job.title !== before.title || job.description !== before.description;
-      if (job.status === 'published' && contentChanged && this.needsReview(organization)) job.status = 'pending_review';
-      return this.saved(manager, job, organization);
+      const changed = (['title', 'description'] as const).filter((field) => job[field] !== before[field]);
+      const backToReview = job.status === 'published' && changed.length > 0 && this.needsReview(organization);
+      if (backToReview) job.status = 'pending_review';
+      const saved = await this.saved(manager, job, organization);
+      if (backToReview) await this.audit(manager, user, 'job.submitted_for_review', saved, { status: 'published' }, { status: saved.status, changed });
+      return saved;
     });
   }
 
@@ -141,7 +152,9 @@ export class JobsService {
       if (job.status !== 'draft') throw conflict(job, 'publish');
       const organization = await this.organizationOf(manager, job);
       this.goLive(job, organization);
-      return this.saved(manager, job, organization);
+      const saved = await this.saved(manager, job, organization);
+      await this.recordGoLive(manager, user, saved, { status: 'draft' });
+      return saved;
     });
   }
 
@@ -150,6 +163,7 @@ export class JobsService {
     return this.dataSource.transaction(async (manager) => {
       const job = await this.lockForMember(manager, user, id);
       if (job.status !== 'published' && job.status !== 'pending_review') throw conflict(job, 'close');
+      await this.audit(manager, user, 'job.closed', job, { status: job.status }, { status: 'closed', reason });
       Object.assign(job, { status: 'closed', closedAt: this.clock.now(), closeReason: reason });
       // Applicants still waiting hear that the position is filled (src/applications/pipeline/job-filled-notices.ts).
       if (reason === 'filled') await this.queue.enqueue<JobFilledJob>(JOB_FILLED_QUEUE, { jobId: job.id }, { manager });
@@ -169,6 +183,7 @@ export class JobsService {
       if (job.status !== 'published' && job.status !== 'expired') throw conflict(job, 'renew');
       const until = validThrough ?? this.daysFromNow(DEFAULT_VALID_DAYS);
       this.checkValidThrough(until);
+      await this.audit(manager, user, 'job.renewed', job, { status: job.status, validThrough: job.validThrough }, { status: 'published', validThrough: until });
       Object.assign(job, { status: 'published', validThrough: until, expiryWarnedAt: null });
       return this.saved(manager, job);
     });
@@ -260,30 +275,73 @@ export class JobsService {
     return query.orderBy('j.created_at', 'DESC').addOrderBy('j.id').getMany();
   }
 
-  /** Admin: a posting waiting for review goes live. */
-  async approve(id: string): Promise<Job> {
+  /** Admin: a posting waiting for review goes live; reports that paused it are dismissed. */
+  async approve(admin: User, id: string): Promise<Job> {
     return this.dataSource.transaction(async (manager) => {
-      const job = isUUID(id) ? await manager.createQueryBuilder(Job, 'j').where('j.id = :id', { id }).setLock('pessimistic_write').getOne() : null;
-      if (!job) throw new DomainError('not_found', 'There is no such job.');
-      if (job.status !== 'pending_review') throw conflict(job, 'approve');
+      const job = await this.lockForReview(manager, id, 'approve');
       this.approveInto(job);
+      const dismissed = await this.reports.resolveOpen(manager, admin, job.id, 'dismissed');
+      await this.audit(
+        manager,
+        admin,
+        'job.approved',
+        job,
+        { status: 'pending_review' },
+        { status: 'published', ...(dismissed ? { reportsDismissed: dismissed } : {}) },
+      );
+      return this.saved(manager, job);
+    });
+  }
+
+  /**
+   * Admin: a posting waiting for review goes back to draft with the reason,
+   * which the employer reads on the job and by email; reports about it are upheld.
+   */
+  async reject(admin: User, id: string, reason: string): Promise<Job> {
+    const note = reason.trim();
+    if (!note) throw DomainError.invalid({ reason: ['Say what the employer needs to change.'] });
+    return this.dataSource.transaction(async (manager) => {
+      const job = await this.lockForReview(manager, id, 'reject');
+      Object.assign(job, { status: 'draft', reviewNote: note });
+      const upheld = await this.reports.resolveOpen(manager, admin, job.id, 'upheld');
+      await this.audit(
+        manager,
+        admin,
+        'job.rejected',
+        job,
+        { status: 'pending_review' },
+        { status: 'draft', reason: note, ...(upheld ? { reportsUpheld: upheld } : {}) },
+      );
+      const recipients = await this.postingContacts(manager, job);
+      const context = { jobTitle: job.title, reason: note, editLink: `${this.env.appUrl}/employer/jobs/${job.id}/edit` };
+      for (const recipient of recipients) await this.mail.send('job-rejected', recipient.email, { name: recipient.name, ...context }, { manager });
       return this.saved(manager, job);
     });
   }
 
   /** Admin: marks an organization genuine; its postings waiting for review go live with it. */
-  async verifyOrganization(id: string): Promise<Organization> {
+  async verifyOrganization(admin: User, id: string): Promise<Organization> {
     return this.dataSource.transaction(async (manager) => {
       const organization = isUUID(id) ? await manager.findOne(Organization, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!organization) throw new DomainError('not_found', 'There is no such organization.');
       if (!organization.verifiedAt) {
         organization.verifiedAt = this.clock.now();
         await manager.update(Organization, { id }, { verifiedAt: organization.verifiedAt });
+        await this.auditLog.record(manager, {
+          actor: admin,
+          action: 'organization.verified',
+          subject: { type: 'organization', id },
+          organizationId: id,
+          before: { verified: false },
+          after: { verified: true },
+        });
       }
+      // A posting paused by reports stays in review: verification says who the employer is, not that the posting is sound.
       const waiting = await manager
         .createQueryBuilder(Job, 'j')
         .where('j.organization_id = :id', { id })
         .andWhere(`j.status = 'pending_review'`)
+        .andWhere(`NOT EXISTS (SELECT 1 FROM job_reports r WHERE r.job_id = j.id AND r.resolved_at IS NULL)`)
         .setLock('pessimistic_write')
         .getMany();
       for (const job of waiting) this.approveInto(job);
@@ -343,12 +401,7 @@ export class JobsService {
           .setOnLocked('skip_locked')
           .getOne();
         if (!job?.validThrough) return false;
-        // The author only while still a member: someone who left the team gets no link.
-        const recipients = (await manager.query(
-          `SELECT u.email, u.name FROM organization_members m JOIN users u ON u.id = m.user_id
-            WHERE m.organization_id = $1 AND (m.role = 'owner' OR m.user_id = $2) AND u.disabled_at IS NULL ORDER BY u.email`,
-          [job.organizationId, job.createdBy],
-        )) as Array<{ email: string; name: string }>;
+        const recipients = await this.postingContacts(manager, job);
         const context = {
           jobTitle: job.title,
           expiresOn: formatExpiryDate(job.validThrough),
@@ -386,6 +439,15 @@ export class JobsService {
       if (job.status !== 'published' && job.status !== 'expired') throw conflict(job, 'extend');
       const extended = this.daysFromNow(DEFAULT_VALID_DAYS);
       const until = job.validThrough && job.validThrough > extended ? job.validThrough : extended;
+      // No signed-in actor: the signed link, emailed to the owners and the author, is the authority.
+      await this.audit(
+        manager,
+        null,
+        'job.renewed',
+        job,
+        { status: job.status, validThrough: job.validThrough },
+        { status: 'published', validThrough: until, via: 'emailed extend link' },
+      );
       Object.assign(job, { status: 'published', validThrough: until, expiryWarnedAt: null });
       return this.saved(manager, job);
     });
@@ -399,6 +461,23 @@ export class JobsService {
     return id;
   }
 
+  /** Published at once, or held for review (moderation): the log says which. */
+  private recordGoLive(manager: EntityManager, user: User, job: Job, before: Record<string, unknown> | null): Promise<void> {
+    const action = job.status === 'pending_review' ? 'job.submitted_for_review' : 'job.published';
+    return this.audit(manager, user, action, job, before, { status: job.status, validThrough: job.validThrough });
+  }
+
+  private audit(
+    manager: EntityManager,
+    actor: User | null,
+    action: AuditAction,
+    job: Job,
+    before: Record<string, unknown> | null,
+    after: Record<string, unknown>,
+  ): Promise<void> {
+    return this.auditLog.record(manager, { actor, action, subject: { type: 'job', id: job.id }, organizationId: job.organizationId, before, after });
+  }
+
   private needsReview(organization: Organization): boolean {
     return this.env.JOB_MODERATION && !organization.verifiedAt;
   }
@@ -409,6 +488,7 @@ export class JobsService {
     this.checkValidThrough(until);
     job.validThrough = until;
     job.expiryWarnedAt = null;
+    job.reviewNote = null;
     if (this.needsReview(organization)) job.status = 'pending_review';
     else this.approveInto(job);
   }
@@ -537,6 +617,22 @@ export class JobsService {
           .getOne()
       : null;
     if (!job) throw notFound();
+    return job;
+  }
+
+  /** Who hears about a posting: its organization's owners and its author, the author only while still a member. */
+  private postingContacts(manager: EntityManager, job: Job): Promise<Array<{ email: string; name: string }>> {
+    return manager.query(
+      `SELECT u.email, u.name FROM organization_members m JOIN users u ON u.id = m.user_id
+        WHERE m.organization_id = $1 AND (m.role = 'owner' OR m.user_id = $2) AND u.disabled_at IS NULL ORDER BY u.email`,
+      [job.organizationId, job.createdBy],
+    );
+  }
+
+  private async lockForReview(manager: EntityManager, id: string, action: string): Promise<Job> {
+    const job = isUUID(id) ? await manager.createQueryBuilder(Job, 'j').where('j.id = :id', { id }).setLock('pessimistic_write').getOne() : null;
+    if (!job) throw new DomainError('not_found', 'There is no such job.');
+    if (job.status !== 'pending_review') throw conflict(job, action);
     return job;
   }
 

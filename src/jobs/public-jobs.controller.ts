@@ -8,6 +8,7 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
 import { UploadedResume, UploadedResumeFile } from '../candidates/resume-upload';
 import { Env } from '../config/env';
+import { JobInsightCounter } from '../insight/job-insight-counter';
 import { User } from '../users/user.entity';
 import { Flash } from '../web/flash';
 import { ApplyFormView } from './apply-form-view';
@@ -15,8 +16,8 @@ import { PublicJobsService } from './public-jobs.service';
 
 /**
  * Each posting's public page and its forms (the search page at /jobs lives
- * in the search module). The forms post to /jobs/:id/…; no other GET route
- * may sit there, as the page's /jobs/:id/:slug would take it.
+ * in the search module). The forms post to /jobs/:id/…; a GET route there
+ * must be declared before the page's /jobs/:id/:slug, which would take it.
  */
 @ApiExcludeController()
 @Controller('jobs')
@@ -27,9 +28,19 @@ export class PublicJobsController {
     private readonly jobs: PublicJobsService,
     private readonly applications: ApplicationsService,
     private readonly auth: AuthService,
+    private readonly insight: JobInsightCounter,
     env: Env,
   ) {
     this.flash = new Flash(env);
+  }
+
+  /** The apply buttons' link: counts the click (in memory), then sends the browser on (303). */
+  @Public()
+  @Get(':id/apply')
+  async applyLink(@CurrentUser() user: User | undefined, @Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const link = await this.jobs.applyLink(user, id);
+    this.insight.applyClick(link.jobId, req);
+    res.redirect(303, link.location);
   }
 
   /** 200 for an open job, 301 to the canonical address, 410 once closed or expired; 404 otherwise. */
@@ -52,6 +63,7 @@ export class PublicJobsController {
       res.redirect(301, query >= 0 ? `${page.job.path}${req.originalUrl.slice(query)}` : page.job.path);
       return;
     }
+    this.insight.view(page.job.id, req);
     res.render('jobs/show', await this.jobs.viewerPage(user, page));
   }
 

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '../applications/applications.module';
 import { AuthModule } from '../auth/auth.module';
 import { ResumeUploadMiddleware } from '../candidates/resume-upload';
+import { JobInsightModule } from '../insight/job-insight.module';
 import { TaxonomyModule } from '../taxonomy/taxonomy.module';
 import { FeedsController } from './feeds.controller';
 import { Job } from './job.entity';
@@ -16,7 +17,7 @@ import { PublicJobsService } from './public-jobs.service';
  * /jobs/:id/:slug page.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Job]), TaxonomyModule, ApplicationsModule, AuthModule],
+  imports: [TypeOrmModule.forFeature([Job]), TaxonomyModule, ApplicationsModule, AuthModule, JobInsightModule],
   controllers: [FeedsController, PublicJobsController],
   providers: [PublicJobsService],
   exports: [PublicJobsService],

@@ -3,19 +3,20 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import { AlertFormView, alertFormView, jobAlertParams } from '../alerts/alert-form';
-import { ApplyFormValues, ApplyPanel, ApplyPanelService } from '../applications/apply-panel.service';
+import { ApplyFormValues, ApplyPanel, ApplyPanelService, signInToApplyPath } from '../applications/apply-panel.service';
 import { SavedJobsService } from '../candidates/saved-jobs.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { Env } from '../config/env';
 import { companyPath } from '../employers/organizations.service';
+import { BACK_FROM_APPLY } from '../insight/job-insight-counter';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { User } from '../users/user.entity';
 import type { SitemapEntry } from './feeds';
 import { Job } from './job.entity';
 import { buildJobPostingLd, serializeJsonLd } from './job-posting-ld';
 import { DateView, dateView, JobDetailsView, presentJob, TaxonomyNames, taxonomyNames } from './job-presenter';
-import { jobPath } from './job-paths';
+import { jobApplyLinkPath, jobPath } from './job-paths';
 import { PublicScreeningQuestion, withoutKnockouts } from './screening-questions';
 
 const SIMILAR_JOBS = 5;
@@ -38,6 +39,8 @@ export interface ViewerJobPage extends OpenJobPage {
   apply: ApplyPanel | null;
   /** "Alert me to jobs like this", for coders and visitors. */
   alertForm: AlertFormView | null;
+  /** Where the apply buttons point (jobApplyLinkPath). */
+  applyLinkPath: string;
 }
 
 /**
@@ -82,14 +85,14 @@ export class PublicJobsService {
 
   /**
    * An open posting with its JSON-LD, or a closed or expired one with
-   * similar open jobs. Unknown ids, drafts and postings waiting for review
-   * are not found: their members preview them elsewhere.
+   * similar open jobs. Unknown ids, drafts, postings waiting for review and
+   * suspended ones are not found: their members preview them elsewhere.
    */
   async jobPage(id: string): Promise<JobPage> {
     const notFound = new DomainError('not_found', 'There is no job at this address. It may never have been published.');
     if (!isUUID(id)) throw notFound;
     const job = await this.jobs.findOne({ where: { id }, relations: { organization: true } });
-    if (!job?.organization || job.status === 'draft' || job.status === 'pending_review') throw notFound;
+    if (!job?.organization || job.status === 'draft' || job.status === 'pending_review' || job.status === 'suspended') throw notFound;
     const names = await this.names();
     const view = presentJob(job, job.organization, names);
     if (this.isOpen(job)) {
@@ -107,7 +110,30 @@ export class PublicJobsService {
     const [job] = await this.savedJobs.withSavedState(user, [page.job]);
     const apply = page.job.apply.method === 'onsite' ? await this.applyPanels.panel(user, page.job, page.screeningQuestions, values) : null;
     const alertForm = alertFormView(user, jobAlertParams(page.job), page.job.path, { id: 'job-alert', label: 'Alert me to jobs like this' });
-    return { ...page, job, apply, alertForm };
+    return { ...page, job, apply, alertForm, applyLinkPath: jobApplyLinkPath(page.job) };
+  }
+
+  /**
+   * Where an apply button sends `user`: the employer's application page or
+   * address, the form further down the job page, or the sign-in page coming
+   * back to it; the job page itself once the job has closed. Each target is
+   * the job's own stored link or a path on this site, never anything taken
+   * from the request, so the link is no open redirect.
+   */
+  async applyLink(user: User | undefined, id: string): Promise<{ jobId: string; location: string }> {
+    const page = await this.jobPage(id);
+    const { apply, path } = page.job;
+    const location =
+      page.kind === 'gone'
+        ? path
+        : apply.method === 'url'
+          ? (apply.url ?? path)
+          : apply.method === 'email'
+            ? (apply.mailto ?? path)
+            : user
+              ? `${path}?${BACK_FROM_APPLY.name}=${BACK_FROM_APPLY.value}#apply-form-title`
+              : signInToApplyPath(path);
+    return { jobId: page.job.id, location };
   }
 
   /** Open jobs sharing a credential or a specialty with `job`, newest first. */

@@ -7,6 +7,8 @@ export interface MailContexts {
   'organization-invitation': { organizationName: string; inviterName: string; role: 'owner' | 'recruiter'; link: string; expiresOn: string };
   /** Three days before a posting expires; `extendLink` renews it in one click. */
   'job-expiring': { name: string; jobTitle: string; expiresOn: string; extendLink: string; jobLink: string };
+  /** An admin sent a posting back from review; `reason` is theirs, `editLink` opens the posting's form. */
+  'job-rejected': { name: string; jobTitle: string; reason: string; editLink: string };
   /** The candidate's receipt for an application. */
   'application-received': {
     name: string;
@@ -107,6 +109,7 @@ export const MAIL_SUBJECTS = {
   'password-changed': 'Your CareerCenter password was changed',
   'organization-invitation': 'You are invited to join a hiring team on CareerCenter',
   'job-expiring': 'Your job posting expires in 3 days',
+  'job-rejected': 'Your job posting needs changes before it goes live',
   'application-received': 'Your job application was sent',
   'application-new': 'A new application for your job posting',
   'application-status': 'An update on your job application',

@@ -41,6 +41,14 @@ export class UsersService {
     await manager.update(User, { id }, { passwordHash, tokenVersion: () => 'token_version + 1' });
   }
 
+  async inSuspendedOrganization(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.users.query(
+      `SELECT 1 FROM organization_members m JOIN organizations o ON o.id = m.organization_id WHERE m.user_id = $1 AND o.suspended_at IS NOT NULL`,
+      [id],
+    );
+    return rows.length > 0;
+  }
+
   async revokeTokens(id: string): Promise<void> {
     await this.users.update({ id }, { tokenVersion: () => 'token_version + 1' });
   }

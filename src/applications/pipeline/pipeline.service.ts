@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditLog } from '../../audit/audit-log.service';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { CandidateProfilesService, CandidateSummary, CredentialHeld, SpecialtyYears } from '../../candidates/candidate-profiles.service';
@@ -146,6 +147,7 @@ export class PipelineService {
     private readonly notes: ApplicationNotesService,
     private readonly candidateEmails: CandidateEmails,
     private readonly clock: Clock,
+    private readonly auditLog: AuditLog,
   ) {}
 
   async applicants(user: User, jobId: string, params: ApplicantsParams): Promise<ApplicantList> {
@@ -257,6 +259,7 @@ export class PipelineService {
       if (!canEmployerMove(application.status, input.status)) throw this.cannotMove(application.status, input.status);
       const job = await findOwnedJob(manager, user.id, application.jobId);
       await recordStatusChange(manager, [application.id], input.status, user.id, message);
+      await this.auditStatusChanges(manager, user, [application], input.status, message);
       if (emailsCandidate(input.status)) {
         await this.candidateEmails.statusChanged(manager, this.emailContext(application, job), input.status, message);
       }
@@ -299,6 +302,7 @@ export class PipelineService {
         user.id,
         message,
       );
+      await this.auditStatusChanges(manager, user, applications, 'rejected', message);
       for (const application of applications) {
         await this.candidateEmails.statusChanged(manager, this.emailContext(application, job), 'rejected', message);
       }
@@ -329,6 +333,27 @@ export class PipelineService {
       }
       return resume;
     });
+  }
+
+  /** One event per application; the candidate's data stays out of the log, the message only as present or not. */
+  private auditStatusChanges(
+    manager: EntityManager,
+    user: User,
+    applications: Application[],
+    status: ApplicationStatus,
+    message: string | null,
+  ): Promise<void> {
+    return this.auditLog.recordAll(
+      manager,
+      applications.map((application) => ({
+        actor: user,
+        action: 'application.status_changed' as const,
+        subject: { type: 'application' as const, id: application.id },
+        organizationId: application.organizationId,
+        before: { status: application.status },
+        after: { status, withMessage: message !== null },
+      })),
+    );
   }
 
   private cannotMove(from: ApplicationStatus, to: ApplicationStatus): DomainError {
