@@ -167,7 +167,7 @@ describe('job postings over the API', () => {
 
     const wrong = await http.get('/api/employer/jobs?status=archived', other.token);
     expect(wrong.status).toBe(400);
-    expect(wrong.body.details.status).toEqual(['Use one of: draft, pending_review, published, closed, expired.']);
+    expect(wrong.body.details.status).toEqual(['Use one of: draft, pending_review, published, closed, expired, suspended.']);
   });
 
   it('reports every rule a posting breaks by field, and stores nothing', async () => {
