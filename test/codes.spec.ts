@@ -148,6 +148,10 @@ describe('the code reference', () => {
       // The category first: among equal matches the shorter, more general description ranks higher.
       expect(html.indexOf('href="/codes/icd-10-cm/E11"')).toBeGreaterThan(0);
       expect(html.indexOf('href="/codes/icd-10-cm/E11"')).toBeLessThan(html.indexOf('href="/codes/icd-10-cm/E1121"'));
+      // The form's "All code sets" sends an empty system: every code set.
+      const all = await get('/codes?q=J1100&system=');
+      expect(all.status).toBe(200);
+      expect(await all.text()).toContain('href="/codes/hcpcs/J1100"');
       const missing = await get('/codes/icd-10-cm/E11.99');
       expect(missing.status).toBe(404);
       expect(await missing.text()).toContain('The nearest codes');

@@ -12,6 +12,8 @@ export class CodeSearchDto {
   @MaxLength(200, { message: 'Use at most 200 characters.' })
   q?: string;
 
+  // The page's "All code sets" choice sends an empty value: no filter.
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
   @IsOptional()
   @IsIn(CODE_SYSTEMS, { message: `Use one of: ${CODE_SYSTEMS.join(', ')}.` })
   system?: CodeSystem;
