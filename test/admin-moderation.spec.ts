@@ -314,8 +314,10 @@ describe('admin and moderation', () => {
       const page = await browser.get(`/admin/users?q=${encodeURIComponent(coder.email)}`);
       expect(page.text).toContain(`Disable ${coder.email}`);
       expect(page.text).not.toContain(`Disable ${admin.email}`);
-      const done = await browser.submit(`/admin/users?q=${encodeURIComponent(coder.email)}`, `/admin/users/${coder.id}/disable`, {});
+      const next = /name="next" value="([^"]+)"/.exec(page.html)![1].replace(/&#x3D;/g, '=');
+      const done = await browser.submit(`/admin/users?q=${encodeURIComponent(coder.email)}`, `/admin/users/${coder.id}/disable`, { next });
       expect(done.status).toBe(303);
+      expect(done.location).toBe(`/admin/users?q=${encodeURIComponent(coder.email)}`);
       expect((await browser.get(`/admin/users?q=${encodeURIComponent(coder.email)}`)).text).toContain(`Enable ${coder.email}`);
     });
   });

@@ -128,6 +128,8 @@ export class AdminPagesController {
     const users = await this.users.search(query.q);
     return adminPage('users', 'Users', {
       q: query.q ?? '',
+      // The actions come back to this search, not to the whole list.
+      returnTo: query.q ? `/admin/users?q=${encodeURIComponent(query.q)}` : '/admin/users',
       users: users.map((u) => ({ ...u, created: dateView(u.createdAt), disabled: dateView(u.disabledAt) })),
     });
   }
