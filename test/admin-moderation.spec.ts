@@ -155,6 +155,9 @@ describe('admin and moderation', () => {
       expect((await http.post(`/api/jobs/${job.id}/reports`, { reason: 'scam' })).body).toEqual({ recorded: true, paused: true });
       expect(await statusOf(job.id)).toBe('pending_review');
       expect(await searchIds('q=Quasar')).toEqual([]);
+      const paused = await smtp.waitFor((m) => m.to.includes(employer.email) && m.subject === 'Your job posting is paused for review');
+      expect(paused.text).toContain('3 people reported your job posting "Remote HCC Coder Quasar", so it is paused');
+      expect(paused.text).not.toContain('Asks for a fee');
       expect((await http.post(`/api/jobs/${job.id}/reports`, { reason: 'scam' }, one.token)).status).toBe(404);
 
       const queue = (await http.get('/api/admin/reports', admin.token)).body;

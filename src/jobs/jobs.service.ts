@@ -21,6 +21,7 @@ import { CreateJobDto, JobInputDto, UpdateJobDto } from './dto/job-input.dto';
 import { ExtendLinks, formatExpiryDate } from './extend-link';
 import { CloseReason, Job, JobStatus } from './job.entity';
 import { jobPath } from './job-paths';
+import { postingContacts } from './posting-contacts';
 import { normalizeScreeningQuestions, withoutKnockouts } from './screening-questions';
 
 const DAY_MS = 86400_000;
@@ -312,7 +313,7 @@ export class JobsService {
         { status: 'pending_review' },
         { status: 'draft', reason: note, ...(upheld ? { reportsUpheld: upheld } : {}) },
       );
-      const recipients = await this.postingContacts(manager, job);
+      const recipients = await postingContacts(manager, job);
       const context = { jobTitle: job.title, reason: note, editLink: `${this.env.appUrl}/employer/jobs/${job.id}/edit` };
       for (const recipient of recipients) await this.mail.send('job-rejected', recipient.email, { name: recipient.name, ...context }, { manager });
       return this.saved(manager, job);
@@ -401,7 +402,7 @@ export class JobsService {
           .setOnLocked('skip_locked')
           .getOne();
         if (!job?.validThrough) return false;
-        const recipients = await this.postingContacts(manager, job);
+        const recipients = await postingContacts(manager, job);
         const context = {
           jobTitle: job.title,
           expiresOn: formatExpiryDate(job.validThrough),
@@ -618,15 +619,6 @@ export class JobsService {
       : null;
     if (!job) throw notFound();
     return job;
-  }
-
-  /** Who hears about a posting: its organization's owners and its author, the author only while still a member. */
-  private postingContacts(manager: EntityManager, job: Job): Promise<Array<{ email: string; name: string }>> {
-    return manager.query(
-      `SELECT u.email, u.name FROM organization_members m JOIN users u ON u.id = m.user_id
-        WHERE m.organization_id = $1 AND (m.role = 'owner' OR m.user_id = $2) AND u.disabled_at IS NULL ORDER BY u.email`,
-      [job.organizationId, job.createdBy],
-    );
   }
 
   private async lockForReview(manager: EntityManager, id: string, action: string): Promise<Job> {

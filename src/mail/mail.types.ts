@@ -9,6 +9,8 @@ export interface MailContexts {
   'job-expiring': { name: string; jobTitle: string; expiresOn: string; extendLink: string; jobLink: string };
   /** An admin sent a posting back from review; `reason` is theirs, `editLink` opens the posting's form. */
   'job-rejected': { name: string; jobTitle: string; reason: string; editLink: string };
+  /** Reports from several people took a posting off the site until an admin reviews it. */
+  'job-paused': { name: string; jobTitle: string; reporters: number; dashboardLink: string };
   /** The candidate's receipt for an application. */
   'application-received': {
     name: string;
@@ -110,6 +112,7 @@ export const MAIL_SUBJECTS = {
   'organization-invitation': 'You are invited to join a hiring team on CareerCenter',
   'job-expiring': 'Your job posting expires in 3 days',
   'job-rejected': 'Your job posting needs changes before it goes live',
+  'job-paused': 'Your job posting is paused for review',
   'application-received': 'Your job application was sent',
   'application-new': 'A new application for your job posting',
   'application-status': 'An update on your job application',

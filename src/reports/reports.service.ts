@@ -7,6 +7,8 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { Env } from '../config/env';
 import { jobPath } from '../jobs/job-paths';
+import { postingContacts } from '../jobs/posting-contacts';
+import { MailService } from '../mail/mail.service';
 import { SearchSyncService } from '../search/search-sync.service';
 import { User } from '../users/user.entity';
 import { ReportReason, ReportResolution } from './job-report.entity';
@@ -60,6 +62,7 @@ export class ReportsService {
     private readonly dataSource: DataSource,
     private readonly searchSync: SearchSyncService,
     private readonly auditLog: AuditLog,
+    private readonly mail: MailService,
     private readonly clock: Clock,
     private readonly env: Env,
   ) {}
@@ -79,8 +82,8 @@ export class ReportsService {
   async report(reporter: Reporter, jobId: string, input: { reason: ReportReason; details?: string | null }): Promise<ReportOutcome> {
     if (!isUUID(jobId)) throw notFound();
     return this.dataSource.transaction(async (manager) => {
-      const [job] = await manager.query<Array<{ id: string; status: string; organization_id: string }>>(
-        `SELECT id, status, organization_id FROM jobs WHERE id = $1 AND status = 'published' FOR UPDATE`,
+      const [job] = await manager.query<Array<{ id: string; title: string; organization_id: string; created_by: string | null }>>(
+        `SELECT id, title, organization_id, created_by FROM jobs WHERE id = $1 AND status = 'published' FOR UPDATE`,
         [jobId],
       );
       if (!job) throw notFound();
@@ -105,6 +108,11 @@ export class ReportsService {
           before: { status: 'published' },
           after: { status: 'pending_review', reporters },
         });
+        // The employer hears why the posting left the site, without who reported it or what they said.
+        const context = { jobTitle: job.title, reporters, dashboardLink: `${this.env.appUrl}/employer` };
+        for (const contact of await postingContacts(manager, { organizationId: job.organization_id, createdBy: job.created_by })) {
+          await this.mail.send('job-paused', contact.email, { name: contact.name, ...context }, { manager });
+        }
       }
       return { recorded: inserted.length > 0, paused };
     });
