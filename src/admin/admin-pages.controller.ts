@@ -54,9 +54,9 @@ export class AdminPagesController {
   }
 
   @Post('jobs/:id/approve')
-  async approve(@CurrentUser() admin: User, @Param('id') id: string, @Body() dto: AdminActionFormDto, @Res() res: Response): Promise<void> {
+  async approve(@CurrentUser() admin: User, @Param('id') id: string, @Res() res: Response): Promise<void> {
     const job = await this.jobs.approve(admin, id);
-    this.back(res, dto.next, '/admin/review', `“${job.title}” is published.`);
+    this.back(res, '/admin/review', `“${job.title}” is published.`);
   }
 
   @Post('jobs/:id/reject')
@@ -64,7 +64,7 @@ export class AdminPagesController {
   @UseInterceptors(ReviewPageLocals)
   async reject(@CurrentUser() admin: User, @Param('id') id: string, @Body() dto: RejectJobDto, @Res() res: Response): Promise<void> {
     const job = await this.jobs.reject(admin, id, dto.reason);
-    this.back(res, dto.next, '/admin/review', `“${job.title}” went back to the employer as a draft, with your reason by email.`);
+    this.back(res, '/admin/review', `“${job.title}” went back to the employer as a draft, with your reason by email.`);
   }
 
   @Get('reports')
@@ -83,7 +83,7 @@ export class AdminPagesController {
   @Post('reports/:jobId/dismiss')
   async dismissReports(@CurrentUser() admin: User, @Param('jobId') jobId: string, @Res() res: Response): Promise<void> {
     const dismissed = await this.reports.dismiss(admin, jobId);
-    this.back(res, undefined, '/admin/reports', `${dismissed === 1 ? 'The report was' : `${dismissed} reports were`} dismissed.`);
+    this.back(res, '/admin/reports', `${dismissed === 1 ? 'The report was' : `${dismissed} reports were`} dismissed.`);
   }
 
   @Get('organizations')
@@ -93,9 +93,9 @@ export class AdminPagesController {
   }
 
   @Post('organizations/:id/verify')
-  async verify(@CurrentUser() admin: User, @Param('id') id: string, @Body() dto: AdminActionFormDto, @Res() res: Response): Promise<void> {
+  async verify(@CurrentUser() admin: User, @Param('id') id: string, @Res() res: Response): Promise<void> {
     const organization = await this.jobs.verifyOrganization(admin, id);
-    this.back(res, dto.next, '/admin/organizations', `${organization.name} is verified; its postings waiting for review are published.`);
+    this.back(res, '/admin/organizations', `${organization.name} is verified; its postings waiting for review are published.`);
   }
 
   @Post('organizations/:id/suspend')
@@ -105,21 +105,15 @@ export class AdminPagesController {
     const { hiddenJobs } = await this.organizations.suspend(admin, id, dto.reason);
     this.back(
       res,
-      undefined,
       '/admin/organizations',
       `The organization is suspended: ${hiddenJobs} ${hiddenJobs === 1 ? 'posting is' : 'postings are'} hidden and its members are signed out.`,
     );
   }
 
   @Post('organizations/:id/reinstate')
-  async reinstate(@CurrentUser() admin: User, @Param('id') id: string, @Body() dto: AdminActionFormDto, @Res() res: Response): Promise<void> {
+  async reinstate(@CurrentUser() admin: User, @Param('id') id: string, @Res() res: Response): Promise<void> {
     const { restoredJobs } = await this.organizations.reinstate(admin, id);
-    this.back(
-      res,
-      dto.next,
-      '/admin/organizations',
-      `The organization is reinstated: ${restoredJobs} ${restoredJobs === 1 ? 'posting is' : 'postings are'} back.`,
-    );
+    this.back(res, '/admin/organizations', `The organization is reinstated: ${restoredJobs} ${restoredJobs === 1 ? 'posting is' : 'postings are'} back.`);
   }
 
   @Get('users')
@@ -137,23 +131,23 @@ export class AdminPagesController {
   @Post('users/:id/disable')
   async disable(@CurrentUser() admin: User, @Param('id') id: string, @Body() dto: AdminActionFormDto, @Res() res: Response): Promise<void> {
     await this.users.disable(admin, id);
-    this.back(res, dto.next, '/admin/users', 'The account is disabled and signed out everywhere.');
+    this.back(res, safeNextPath(dto.next ?? '/admin/users'), 'The account is disabled and signed out everywhere.');
   }
 
   @Post('users/:id/enable')
   async enable(@CurrentUser() admin: User, @Param('id') id: string, @Body() dto: AdminActionFormDto, @Res() res: Response): Promise<void> {
     await this.users.enable(admin, id);
-    this.back(res, dto.next, '/admin/users', 'The account can sign in again.');
+    this.back(res, safeNextPath(dto.next ?? '/admin/users'), 'The account can sign in again.');
   }
 
   @Post('users/:id/resend-verification')
   async resendVerification(@CurrentUser() admin: User, @Param('id') id: string, @Body() dto: AdminActionFormDto, @Res() res: Response): Promise<void> {
     await this.users.resendVerification(admin, id);
-    this.back(res, dto.next, '/admin/users', 'A new verification email is on its way.');
+    this.back(res, safeNextPath(dto.next ?? '/admin/users'), 'A new verification email is on its way.');
   }
 
-  private back(res: Response, next: string | undefined, fallback: string, message: string): void {
+  private back(res: Response, path: string, message: string): void {
     this.flash.set(res, 'success', message);
-    res.redirect(303, next ? safeNextPath(next) : fallback);
+    res.redirect(303, path);
   }
 }

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.service';
 import { AuthService } from '../auth/auth.service';
 import { Clock } from '../common/clock';
+import { containsPattern } from '../common/like-pattern';
 import { DomainError } from '../common/domain-error';
 import { User, UserRole } from '../users/user.entity';
 
@@ -48,10 +49,10 @@ export class AdminUsersService {
       `SELECT u.id, u.email, u.name, u.role, u.email_verified, u.disabled_at, u.created_at,
               (SELECT o.name FROM organization_members m JOIN organizations o ON o.id = m.organization_id WHERE m.user_id = u.id ORDER BY m.created_at LIMIT 1) AS organization_name
          FROM users u
-        WHERE $1::text IS NULL OR u.email ILIKE '%' || $1 || '%' OR u.name ILIKE '%' || $1 || '%'
+        WHERE $1::text IS NULL OR u.email ILIKE $1 OR u.name ILIKE $1
         ORDER BY u.created_at DESC, u.id
         LIMIT ${PAGE_SIZE}`,
-      [q?.trim().replace(/[\\%_]/g, (c) => `\\${c}`) || null],
+      [q?.trim() ? containsPattern(q.trim()) : null],
     );
     return rows.map((r) => ({
       id: r.id,

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AlertMatcher } from '../alerts/engine/alert-matcher';
 import { AuditLog } from '../audit/audit-log.service';
 import { Clock } from '../common/clock';
+import { containsPattern } from '../common/like-pattern';
 import { DomainError } from '../common/domain-error';
 import { SearchSyncService } from '../search/search-sync.service';
 import { User } from '../users/user.entity';
@@ -71,10 +72,10 @@ export class OrganizationModerationService {
               (SELECT count(*) FROM jobs j WHERE j.organization_id = o.id AND j.status = 'pending_review')::int AS awaiting_review
          FROM organizations o
         WHERE ${STATE_FILTER[filter.state ?? 'all']}
-          AND ($1::text IS NULL OR o.name ILIKE '%' || $1 || '%' OR o.slug ILIKE '%' || $1 || '%')
+          AND ($1::text IS NULL OR o.name ILIKE $1 OR o.slug ILIKE $1)
         ORDER BY o.created_at DESC, o.id
         LIMIT ${PAGE_SIZE}`,
-      [filter.q?.trim().replace(/[\\%_]/g, (c) => `\\${c}`) || null],
+      [filter.q?.trim() ? containsPattern(filter.q.trim()) : null],
     );
     return rows.map((r) => ({
       id: r.id,

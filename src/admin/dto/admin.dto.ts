@@ -12,11 +12,6 @@ export class RejectJobDto {
   @MaxLength(1000, { message: 'Keep the reason to 1,000 characters.' })
   reason: string;
 
-  /** The admin page to return to (checked by safeNextPath). */
-  @IsOptional()
-  @IsString()
-  next?: string;
-
   /** On the review page: whose form to open again if this one is refused. */
   @IsOptional()
   @IsString()
@@ -54,7 +49,7 @@ export class AdminUsersQueryDto {
   q?: string;
 }
 
-/** A button's form on the admin pages: only where to come back to. */
+/** A button's form on the users page: the search to come back to (checked by safeNextPath). */
 export class AdminActionFormDto {
   @IsOptional()
   @IsString()

@@ -1,5 +1,5 @@
 import { DomainError } from '../../common/domain-error';
-import { buildApplicantsQuery, containsPattern, DEFAULT_APPLICANTS_PER_PAGE } from './applicants-query';
+import { buildApplicantsQuery, DEFAULT_APPLICANTS_PER_PAGE } from './applicants-query';
 
 const CREDENTIALS = ['CPC', 'CCS', 'CRC'];
 
@@ -60,12 +60,5 @@ describe('buildApplicantsQuery', () => {
 
   it.each(['1.5', '-1', 'two', '1e3'])('refuses the page %s', (page) => {
     expect(refusal({ page }).fields!.page).toEqual(['Use a page number from 1.']);
-  });
-});
-
-describe('containsPattern', () => {
-  it('matches the text anywhere, with LIKE wildcards taken literally', () => {
-    expect(containsPattern('Ada')).toBe('%Ada%');
-    expect(containsPattern('100%_sure\\')).toBe('%100\\%\\_sure\\\\%');
   });
 });
